@@ -1,0 +1,59 @@
+"""The intermediate form every reader produces: a flat list of typed text blocks.
+
+Readers know their format (Markdown, PDF, DOCX, HTML) but nothing about UN paragraph
+numbering; the segmenter knows numbering but nothing about formats. Blocks are the seam.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from ingest.patterns import join_text
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    TEXT = "text"
+    FOOTNOTE = "footnote"  # label holds the footnote mark ("6" or "*")
+    ROW = "row"  # label holds the row's own number, if any
+    BREAK = "break"  # page break or rule: ends a footnote block, not a paragraph
+
+
+@dataclass
+class Block:
+    kind: BlockKind
+    text: str = ""
+    page: int | None = None
+    label: str = ""
+    table: int = 0  # 1-based table number, for rows
+    row: int = 0  # 1-based row number within its table
+    refs: list[str] = field(default_factory=list)  # footnote marks referenced in the text
+    lines: list[str] = field(default_factory=list)  # the source lines, for the header parser
+
+    def __post_init__(self) -> None:
+        if not self.lines and self.text:
+            self.lines.append(self.text)
+
+    def extend(self, line: str, refs: list[str] | None = None) -> None:
+        """Continue this block with the next source line of the same paragraph."""
+        self.text = join_text(self.text, line)
+        self.lines.append(line)
+        self.refs.extend(refs or [])
+
+
+def row_block(
+    cells: list[str], header: list[str] | None, table: int, row: int, page: int | None
+) -> Block:
+    """A table row as one unit: "Header: value" pairs keep a checklist row self-explaining."""
+    label = (
+        cells[0].rstrip(".").strip()
+        if cells and re.fullmatch(r"[A-Za-z]?\d{1,4}(?:\.\d{1,3})*\.?", cells[0].strip())
+        else ""
+    )
+    if header and len(header) == len(cells) and any(header):
+        parts = [f"{h}: {c}" if h else c for h, c in zip(header, cells, strict=True) if c]
+    else:
+        parts = [c for c in cells if c]
+    return Block(BlockKind.ROW, " | ".join(parts), page=page, label=label, table=table, row=row)

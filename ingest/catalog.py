@@ -1,0 +1,252 @@
+"""The SQLite catalog beside Chroma: document registry, unit texts, lexical index (FTS5, BM25)
+and the embedding cache.
+
+Chroma's local mode has no sparse search, so the lexical index lives here. One SQLite
+transaction swaps a document's units in the catalog; Chroma is written before and cleaned
+after, and `pending` remembers what to clean if the process dies in between.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ingest.lexical import lexical_tokens
+from ingest.models import DocumentMeta, ParsedDocument
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_key TEXT PRIMARY KEY, symbol TEXT NOT NULL, language TEXT NOT NULL, meta TEXT NOT NULL,
+    source_path TEXT NOT NULL, content_hash TEXT NOT NULL, generation INTEGER NOT NULL,
+    unit_count INTEGER NOT NULL, indexed_at REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS documents_symbol ON documents(symbol);
+CREATE TABLE IF NOT EXISTS units (
+    rowid INTEGER PRIMARY KEY, unit_id TEXT UNIQUE NOT NULL, doc_key TEXT NOT NULL,
+    symbol TEXT NOT NULL, language TEXT NOT NULL, label TEXT NOT NULL, kind TEXT NOT NULL,
+    section TEXT NOT NULL, page INTEGER, ordinal INTEGER NOT NULL, refs TEXT NOT NULL,
+    text TEXT NOT NULL, text_hash TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS units_doc ON units(doc_key, ordinal);
+CREATE INDEX IF NOT EXISTS units_label ON units(symbol, label);
+CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(tokens);
+CREATE TABLE IF NOT EXISTS embeddings (
+    embedder TEXT NOT NULL, text_hash TEXT NOT NULL, vector BLOB NOT NULL,
+    PRIMARY KEY (embedder, text_hash)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS pending (doc_key TEXT NOT NULL, generation INTEGER NOT NULL,
+    PRIMARY KEY (doc_key, generation));
+"""
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """A document as the catalog knows it."""
+
+    key: str
+    meta: DocumentMeta
+    source_path: str
+    content_hash: str
+    generation: int
+    unit_count: int
+    indexed_at: float
+
+
+def unit_id(doc_key: str, generation: int, label: str) -> str:
+    """Chroma id of a unit: the generation keeps old and new versions of a document apart."""
+    return f"{doc_key}#{generation}#{label}"
+
+
+class Catalog:
+    """Thin, typed access to the catalog database."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def get_setting(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM settings WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, value))
+
+    # --- documents -------------------------------------------------------------------------
+    def documents(self) -> list[DocumentRecord]:
+        rows = self.db.execute(
+            "SELECT doc_key, meta, source_path, content_hash, generation, unit_count, indexed_at "
+            "FROM documents ORDER BY symbol, language"
+        ).fetchall()
+        return [_record(row) for row in rows]
+
+    def document(self, doc_key: str) -> DocumentRecord | None:
+        row = self.db.execute(
+            "SELECT doc_key, meta, source_path, content_hash, generation, unit_count, indexed_at "
+            "FROM documents WHERE doc_key=?",
+            (doc_key,),
+        ).fetchone()
+        return _record(row) if row else None
+
+    def set_source_path(self, doc_key: str, source_path: str) -> None:
+        self.db.execute(
+            "UPDATE documents SET source_path=? WHERE doc_key=?", (source_path, doc_key)
+        )
+
+    def replace_document(self, parsed: ParsedDocument, generation: int) -> None:
+        """Swap in a document's new units, catalog and lexical index together, atomically."""
+        key = parsed.meta.key
+        with self.transaction() as db:
+            self._delete_units(db, key)
+            for unit in parsed.units:
+                cursor = db.execute(
+                    "INSERT INTO units (unit_id, doc_key, symbol, language, label, kind, section,"
+                    " page, ordinal, refs, text, text_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        unit_id(key, generation, unit.label),
+                        key,
+                        parsed.meta.symbol,
+                        parsed.meta.language,
+                        unit.label,
+                        unit.kind.value,
+                        unit.section,
+                        unit.page,
+                        unit.ordinal,
+                        json.dumps(list(unit.refs)),
+                        unit.text,
+                        unit.text_hash,
+                    ),
+                )
+                db.execute(
+                    "INSERT INTO units_fts (rowid, tokens) VALUES (?, ?)",
+                    (cursor.lastrowid, " ".join(lexical_tokens(f"{unit.section} {unit.text}"))),
+                )
+            db.execute(
+                "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
+                (
+                    key,
+                    parsed.meta.symbol,
+                    parsed.meta.language,
+                    json.dumps(vars(parsed.meta)),
+                    parsed.path,
+                    parsed.content_hash,
+                    generation,
+                    len(parsed.units),
+                    time.time(),
+                ),
+            )
+
+    def delete_document(self, doc_key: str) -> None:
+        with self.transaction() as db:
+            self._delete_units(db, doc_key)
+            db.execute("DELETE FROM documents WHERE doc_key=?", (doc_key,))
+
+    @staticmethod
+    def _delete_units(db: sqlite3.Connection, doc_key: str) -> None:
+        db.execute(
+            "DELETE FROM units_fts WHERE rowid IN (SELECT rowid FROM units WHERE doc_key=?)",
+            (doc_key,),
+        )
+        db.execute("DELETE FROM units WHERE doc_key=?", (doc_key,))
+
+    def kind_counts(self) -> dict[str, dict[str, int]]:
+        """Units per kind for every document, e.g. {"HSP/EB.2026/12|zh": {"para": 27}}."""
+        counts: dict[str, dict[str, int]] = {}
+        for doc_key, kind, count in self.db.execute(
+            "SELECT doc_key, kind, count(*) FROM units GROUP BY doc_key, kind"
+        ):
+            counts.setdefault(doc_key, {})[kind] = int(count)
+        return counts
+
+    def unit_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM units").fetchone()[0])
+
+    def lexical_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM units_fts").fetchone()[0])
+
+    def units_of(self, doc_key: str) -> list[sqlite3.Row]:
+        self.db.row_factory = sqlite3.Row
+        try:
+            return self.db.execute(
+                "SELECT * FROM units WHERE doc_key=? ORDER BY ordinal", (doc_key,)
+            ).fetchall()
+        finally:
+            self.db.row_factory = None
+
+    # --- crash recovery --------------------------------------------------------------------
+    def add_pending(self, doc_key: str, generation: int) -> None:
+        self.db.execute("INSERT OR IGNORE INTO pending VALUES (?, ?)", (doc_key, generation))
+
+    def clear_pending(self, doc_key: str, generation: int) -> None:
+        self.db.execute(
+            "DELETE FROM pending WHERE doc_key=? AND generation=?", (doc_key, generation)
+        )
+
+    def pending(self) -> list[tuple[str, int]]:
+        return [(k, int(g)) for k, g in self.db.execute("SELECT doc_key, generation FROM pending")]
+
+    # --- embedding cache -------------------------------------------------------------------
+    def cached_vectors(self, embedder: str, hashes: Iterable[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        wanted = list(dict.fromkeys(hashes))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for text_hash, blob in self.db.execute(
+                "SELECT text_hash, vector FROM embeddings"
+                f" WHERE embedder=? AND text_hash IN ({marks})",
+                (embedder, *chunk),
+            ):
+                found[text_hash] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def cache_vectors(self, embedder: str, vectors: dict[str, np.ndarray]) -> None:
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?)",
+                [
+                    (embedder, h, np.asarray(v, dtype=np.float32).tobytes())
+                    for h, v in vectors.items()
+                ],
+            )
+
+    def prune_embedding_cache(self) -> int:
+        """Drop cached vectors no indexed unit uses any more."""
+        cursor = self.db.execute(
+            "DELETE FROM embeddings WHERE text_hash NOT IN (SELECT text_hash FROM units)"
+        )
+        return cursor.rowcount
+
+
+def _record(row: tuple) -> DocumentRecord:
+    key, meta_json, source_path, content_hash, generation, unit_count, indexed_at = row
+    return DocumentRecord(
+        key,
+        DocumentMeta(**json.loads(meta_json)),
+        source_path,
+        content_hash,
+        int(generation),
+        int(unit_count),
+        float(indexed_at),
+    )

@@ -1,0 +1,55 @@
+"""The typographic conventions of UN documents, shared by the readers and the segmenter."""
+
+from __future__ import annotations
+
+import re
+
+# "9. text", "9．text", "9\. text" (Markdown-escaped); "3.5 million" is not a paragraph start.
+PARA_START = re.compile(r"^\s*(\d{1,4})\\?(?:\.(?!\d)|．)[ \t\u3000]*(?=\S)")
+# "(a) ...", "(iv) ...", "a) ...", bullets: stay inside their paragraph, on a line of their own.
+SUB_ITEM = re.compile(r"^\s*(?:\(\s*[a-z]{1,4}\s*\)|[a-z]\)|[•\-–·])\s*", re.I)
+# Section headings in plain text: "I. Background", "二、导言", "A. Regional platforms".
+PLAIN_HEADING = re.compile(
+    r"^\s*(?:[IVXL]{1,6}|[一二三四五六七八九十]{1,3}|[A-H])\s*[.、．]\s*\S.{0,150}$"
+)
+TERMINAL = tuple('.!?。！？；;:：”’")）)')
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:\d{1,4}\s*/\s*\d{1,4}|-?\s*\d{1,4}\s*-?|page \d+( of \d+)?)\s*$", re.I
+)
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def is_cjk(char: str) -> bool:
+    return bool(_CJK.match(char))
+
+
+def ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith(TERMINAL)
+
+
+def looks_like_heading(line: str) -> bool:
+    """A short numbered line without final punctuation, as section titles are typeset."""
+    stripped = line.strip()
+    return bool(PLAIN_HEADING.match(stripped)) and not stripped.endswith(tuple(".;。；"))
+
+
+def join_text(head: str, tail: str) -> str:
+    """Join two pieces of one paragraph split by a line or page break.
+
+    CJK text has no spaces between words, so a paragraph broken inside a word ("人" / "居署")
+    must be rejoined without one; Latin text gets a space, or loses a hyphen at a line end.
+    Sub-items (a), (b) keep a line of their own.
+    """
+    head = head.rstrip()
+    tail = tail.strip()
+    if not head:
+        return tail
+    if not tail:
+        return head
+    if head.endswith("-") and len(head) > 1 and head[-2].isalpha() and tail[0].islower():
+        return head[:-1] + tail
+    if SUB_ITEM.match(tail):
+        return f"{head}\n{tail}"
+    if is_cjk(head[-1]) or is_cjk(tail[0]):
+        return head + tail
+    return f"{head} {tail}"

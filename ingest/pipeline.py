@@ -1,0 +1,213 @@
+"""Ingest a batch of files: parse all, resolve conflicts, embed only what is new, swap in.
+
+A failing file is reported and skipped; the batch goes on and nothing already indexed is
+touched by a failure. Unchanged files (same content hash) cost no embedding; changed files
+reuse cached vectors for every paragraph whose text did not change.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ingest.embedders import EncoderEmbeddings
+from ingest.errors import IngestError
+from ingest.index import DocumentIndex
+from ingest.models import ParsedDocument
+from ingest.parser import DocumentParser
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did, for the closing summary and for tests."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    pruned: list[str] = field(default_factory=list)
+    failed: list[IngestError] = field(default_factory=list)
+    units: int = 0  # units written to the index in this run
+    embedded: int = 0  # units the embedder actually ran on (cache misses)
+    seconds: float = 0.0
+
+    @property
+    def units_per_second(self) -> float:
+        return self.units / self.seconds if self.seconds > 0 else 0.0
+
+    def summary(self) -> str:
+        return (
+            f"added {len(self.added)}, updated {len(self.updated)}, "
+            f"unchanged {len(self.unchanged)}, pruned {len(self.pruned)}, "
+            f"failed {len(self.failed)}; {self.units} units indexed "
+            f"({self.embedded} embedded) in {self.seconds:.1f} s, "
+            f"{self.units_per_second:.1f} units/s"
+        )
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    """Files named, and every non-hidden file below named directories, in a stable order."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                )
+            )
+        else:
+            files.append(path)
+    return list(dict.fromkeys(p.resolve() if p.exists() else p for p in files))
+
+
+class IngestPipeline:
+    """Parses, embeds and indexes files into a DocumentIndex."""
+
+    def __init__(
+        self,
+        index: DocumentIndex,
+        embedder: EncoderEmbeddings,
+        parser: DocumentParser,
+        batch_size: int = 64,
+        progress: bool = True,
+    ) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.parser = parser
+        self.batch_size = batch_size
+        self.progress = progress
+
+    def run(self, paths: Iterable[Path], prune: bool = False) -> IngestReport:
+        started = time.perf_counter()
+        report = IngestReport()
+        files = collect_files(paths)
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            disable=not self.progress,
+            transient=False,
+        ) as progress:
+            parsed = self._parse_all(files, report, progress)
+            to_index = self._triage(parsed, report)
+            unit_task = progress.add_task(
+                "embedding units", total=sum(len(p.units) for p in to_index)
+            )
+            for document in to_index:
+                vectors = self._vectors(document, report, progress, unit_task)
+                is_new = self.index.catalog.document(document.meta.key) is None
+                self._drop_stale_identity(document)
+                self.index.replace(document, vectors)
+                report.units += len(document.units)
+                (report.added if is_new else report.updated).append(document.meta.key)
+                logger.info(
+                    "indexed",
+                    extra={
+                        "doc": document.meta.key,
+                        "file": document.path,
+                        "units": len(document.units),
+                    },
+                )
+        if prune:
+            self._prune(report)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _parse_all(
+        self, files: list[Path], report: IngestReport, progress: Progress
+    ) -> list[ParsedDocument]:
+        task = progress.add_task("parsing documents", total=len(files))
+        parsed: list[ParsedDocument] = []
+        for path in files:
+            try:
+                parsed.append(self.parser.run(path))
+            except IngestError as exc:
+                report.failed.append(exc)
+                logger.info("ingest failed", extra={"file": exc.path, "reason": exc.reason})
+            except Exception as exc:  # a parser bug must not stop the batch either
+                logger.exception("unexpected parser error", extra={"file": str(path)})
+                report.failed.append(IngestError(str(path), f"unexpected error: {exc!r}"))
+            progress.advance(task)
+        return parsed
+
+    def _triage(self, parsed: list[ParsedDocument], report: IngestReport) -> list[ParsedDocument]:
+        """Keep the first claimant of each symbol+language; skip unchanged documents."""
+        claimed: dict[str, str] = {}
+        batch_paths = {document.path for document in parsed}
+        to_index: list[ParsedDocument] = []
+        for document in parsed:
+            key = document.meta.key
+            existing = self.index.catalog.document(key)
+            first = claimed.get(key)
+            if (
+                first is None
+                and existing is not None
+                and existing.source_path != document.path
+                and existing.source_path not in batch_paths
+                and Path(existing.source_path).exists()
+            ):
+                first = existing.source_path
+            if first is not None:
+                report.failed.append(
+                    IngestError(
+                        document.path,
+                        (
+                            f"conflict: {document.meta.symbol} ({document.meta.language}) "
+                            f"is also claimed by {first}; kept that one"
+                        ),
+                    )
+                )
+                continue
+            claimed[key] = document.path
+            if existing is not None and existing.content_hash == document.content_hash:
+                if existing.source_path != document.path:
+                    self.index.catalog.set_source_path(key, document.path)
+                report.unchanged.append(key)
+                continue
+            to_index.append(document)
+        return to_index
+
+    def _vectors(
+        self, document: ParsedDocument, report: IngestReport, progress: Progress, task: object
+    ) -> np.ndarray:
+        """Vectors for every unit, from the cache where the same text was embedded before."""
+        identity = self.embedder.identity
+        hashes = [unit.text_hash for unit in document.units]
+        cached = self.index.catalog.cached_vectors(identity, hashes)
+        missing = list(dict.fromkeys(h for h in hashes if h not in cached))
+        texts = {unit.text_hash: unit.text for unit in document.units}
+        progress.advance(task, len(document.units) - len(missing))  # type: ignore[arg-type]
+        for start in range(0, len(missing), self.batch_size):
+            chunk = missing[start : start + self.batch_size]
+            fresh = self.embedder.encode([texts[h] for h in chunk])
+            new = dict(zip(chunk, fresh, strict=True))
+            self.index.catalog.cache_vectors(identity, new)
+            cached.update(new)
+            report.embedded += len(chunk)
+            progress.advance(task, len(chunk))  # type: ignore[arg-type]
+        return np.stack([cached[h] for h in hashes]).astype(np.float32)
+
+    def _drop_stale_identity(self, document: ParsedDocument) -> None:
+        """A file that now claims another symbol or language no longer backs its old entry."""
+        for record in self.index.documents():
+            if record.source_path == document.path and record.key != document.meta.key:
+                self.index.remove(record.key)
+
+    def _prune(self, report: IngestReport) -> None:
+        for record in self.index.documents():
+            if not Path(record.source_path).exists():
+                self.index.remove(record.key)
+                report.pruned.append(record.key)
+        dropped = self.index.catalog.prune_embedding_cache()
+        logger.info("pruned", extra={"documents": len(report.pruned), "cached_vectors": dropped})

