@@ -81,7 +81,7 @@ class SentenceTransformerEmbeddings(EncoderEmbeddings):
         self.source = name_or_path
         self.location = _resolve_st_location(name_or_path)
         self.identity = f"st:{_st_name(name_or_path)}"
-        self.dimension = int(self._model().get_sentence_embedding_dimension())
+        self.dimension = int(self._model().get_embedding_dimension())
 
     def _model(self) -> Any:
         with _models_lock:

@@ -54,8 +54,8 @@ class DocumentParser:
         if size > self.max_file_bytes:
             raise IngestError(
                 name,
-                f"file is {size / 1e6:.1f} MB, over the limit of "
-                f"{self.max_file_bytes / 1e6:.1f} MB (setting max_file_mb)",
+                f"file is {_human(size)}, over the limit of {_human(self.max_file_bytes)} "
+                "(setting max_file_mb)",
             )
         data = path.read_bytes()
         content_hash = hashlib.sha256(PARSER_VERSION.encode() + data).hexdigest()
@@ -109,3 +109,7 @@ class DocumentParser:
         meta.agenda_note = segmentation.notes.get("*", "").rstrip("。.")
         meta.extra = {k: v for k, v in front.items() if k not in vars(meta)}
         return ParsedDocument(str(path), content_hash, meta, segmentation.units)
+
+
+def _human(size: int) -> str:
+    return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{size / 2**10:.1f} KB"

@@ -52,9 +52,11 @@ class IngestReport:
         )
 
 
-def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """Files named, and every non-hidden file below named directories, in a stable order."""
+def collect_files(paths: Iterable[Path], exclude: Path | None = None) -> list[Path]:
+    """Files named, and every non-hidden file below named directories, in a stable order;
+    never the files of the store itself (`exclude`)."""
     files: list[Path] = []
+    excluded = exclude.resolve() if exclude is not None else None
     for path in paths:
         if path.is_dir():
             files.extend(
@@ -67,7 +69,10 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
             )
         else:
             files.append(path)
-    return list(dict.fromkeys(p.resolve() if p.exists() else p for p in files))
+    resolved = (p.resolve() if p.exists() else p for p in files)
+    return list(
+        dict.fromkeys(p for p in resolved if excluded is None or not p.is_relative_to(excluded))
+    )
 
 
 class IngestPipeline:
@@ -90,7 +95,7 @@ class IngestPipeline:
     def run(self, paths: Iterable[Path], prune: bool = False) -> IngestReport:
         started = time.perf_counter()
         report = IngestReport()
-        files = collect_files(paths)
+        files = collect_files(paths, exclude=self.index.settings.store)
         with Progress(
             TextColumn("{task.description}"),
             BarColumn(),

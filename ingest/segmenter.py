@@ -30,6 +30,7 @@ class _Draft:
     section: str
     page: int | None
     refs: list[str]
+    fallback: str = ""  # label to use if the first choice is taken (a row's own number)
 
 
 def _header_end(blocks: list[Block], numbered: bool) -> int:
@@ -89,8 +90,18 @@ def segment(blocks: list[Block], has_un_header: bool | None = None) -> Segmentat
             )
             drafts.append(footnote)
         elif kind is BlockKind.ROW:
-            label = block.label or f"t{block.table}.r{block.row}"
-            drafts.append(_Draft(label, UnitKind.ROW, block.text, section, block.page, []))
+            position = f"t{block.table}.r{block.row}"
+            drafts.append(
+                _Draft(
+                    block.label or position,
+                    UnitKind.ROW,
+                    block.text,
+                    section,
+                    block.page,
+                    [],
+                    fallback=position,
+                )
+            )
             paragraph = footnote = None
         elif numbered and (match := PARA_START.match(block.text)):
             paragraph = _Draft(
@@ -141,6 +152,8 @@ def _finish(drafts: list[_Draft]) -> list[Unit]:
         if draft.kind is UnitKind.ORDINAL and not label:
             ordinal_count += 1
             label = str(ordinal_count)
+        if label in seen and draft.fallback:
+            label = draft.fallback
         if label in seen:
             seen[label] += 1
             label = f"{label}-{seen[label]}"

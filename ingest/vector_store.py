@@ -20,7 +20,11 @@ from ingest.errors import EmbedderMismatchError
 from ingest.models import ParsedDocument
 
 logger = logging.getLogger(__name__)
-_CHROMA_SETTINGS = ChromaSettings(anonymized_telemetry=False)
+
+
+def _chroma_settings() -> ChromaSettings:
+    # a fresh object per client: HttpClient writes its server address into the one it gets
+    return ChromaSettings(anonymized_telemetry=False)
 
 
 class ChromaUnavailable(RuntimeError):
@@ -35,13 +39,13 @@ def open_client(store: Path, chroma_url: str | None) -> Any:
                 host=parsed.hostname or "127.0.0.1",
                 port=parsed.port or 8000,
                 ssl=parsed.scheme == "https",
-                settings=_CHROMA_SETTINGS,
+                settings=_chroma_settings(),
             )
         except Exception as exc:  # chromadb raises plain ValueError/ConnectError here
             raise ChromaUnavailable(
                 f"cannot reach the Chroma server at {chroma_url}: {exc}"
             ) from exc
-    return chromadb.PersistentClient(path=str(store / "chroma"), settings=_CHROMA_SETTINGS)
+    return chromadb.PersistentClient(path=str(store / "chroma"), settings=_chroma_settings())
 
 
 class VectorStore:

@@ -12,6 +12,7 @@ import io
 import re
 import string
 import zipfile
+from typing import Any
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
@@ -74,7 +75,7 @@ def _paragraph_block(
         looks_like_heading(text) and not PARA_START.match(text)
     ):
         return Block(BlockKind.HEADING, text)
-    numbering = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+    numbering = _numbering(paragraph)
     if numbering is not None and not PARA_START.match(text) and "bullet" not in style.lower():
         num_id_el = numbering.find(qn("w:numId"))
         level_el = numbering.find(qn("w:ilvl"))
@@ -89,6 +90,16 @@ def _paragraph_block(
         else:
             text = f"({string.ascii_lowercase[(count - 1) % 26]}) {text}"
     return Block(BlockKind.TEXT, text, refs=refs)
+
+
+def _numbering(paragraph: Paragraph) -> Any:
+    """The paragraph's numPr, set directly or through its style (as UN templates do)."""
+    found = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+    style = paragraph.style
+    while found is None and style is not None:
+        found = style.element.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        style = style.base_style
+    return found
 
 
 def _table_blocks(table: Table, table_no: int) -> list[Block]:

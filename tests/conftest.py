@@ -1,0 +1,81 @@
+"""Shared fixtures: a real USE embedder (loaded once), temporary stores, the seed document."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pytest
+
+from ingest.embedders import UseMultilingualEmbeddings
+from ingest.index import DocumentIndex
+from ingest.parser import DocumentParser
+from ingest.pipeline import IngestPipeline, IngestReport
+from reformqa.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "corpus" / "HSP-EB.2026-12.zh.md"
+
+
+class CountingEmbeddings(UseMultilingualEmbeddings):
+    """The real USE embedder, counting the texts it is asked to embed."""
+
+    def __init__(self) -> None:
+        super().__init__(threads=2)
+        self.calls = 0
+        self.texts = 0
+
+    def encode(self, texts: list[str]):
+        self.calls += 1
+        self.texts += len(texts)
+        return super().encode(texts)
+
+
+@pytest.fixture(scope="session")
+def embedder() -> CountingEmbeddings:
+    return CountingEmbeddings()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(store=tmp_path / "store")
+
+
+IngestFn = Callable[..., IngestReport]
+
+
+@pytest.fixture
+def ingest(settings: Settings, embedder: CountingEmbeddings) -> IngestFn:
+    """Run one ingest batch against the test store, as `reformqa ingest` would."""
+
+    def run(
+        paths: Iterable[Path],
+        prune: bool = False,
+        store_settings: Settings | None = None,
+        max_file_bytes: int = 50 * 1024 * 1024,
+    ) -> IngestReport:
+        active = store_settings or settings
+        index = DocumentIndex(active, embedder)
+        try:
+            pipeline = IngestPipeline(
+                index, embedder, DocumentParser(max_file_bytes), progress=False
+            )
+            return pipeline.run(list(paths), prune=prune)
+        finally:
+            index.close()
+
+    return run
+
+
+@pytest.fixture
+def open_index(settings: Settings) -> Callable[[], DocumentIndex]:
+    opened: list[DocumentIndex] = []
+
+    def make() -> DocumentIndex:
+        index = DocumentIndex(settings)
+        opened.append(index)
+        return index
+
+    yield make
+    for index in opened:
+        index.close()

@@ -1,0 +1,74 @@
+"""The `reformqa` command as a user runs it: a real process, real files, real exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import SEED
+
+REFORMQA = str(Path(sys.executable).parent / "reformqa")
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REFORMQA_")}
+    return subprocess.run(
+        [REFORMQA, *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=300
+    )
+
+
+def test_help_lists_commands(tmp_path):
+    result = run("--help", cwd=tmp_path)
+    assert result.returncode == 0
+    for command in ("ingest", "docs", "remove"):
+        assert command in result.stdout
+    assert "--prune" in run("ingest", "--help", cwd=tmp_path).stdout
+
+
+def test_ingest_docs_remove_round_trip(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus)
+    (corpus / "broken.pdf").write_bytes(b"%PDF-1.4 garbage")
+    result = run("ingest", "corpus", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    assert any(
+        line.startswith("FAILED ") and "broken.pdf: not a readable PDF" in line for line in lines
+    )
+    assert "added 1, updated 0, unchanged 0, pruned 0, failed 1; 34 units" in result.stdout
+    assert (tmp_path / ".reformqa" / "catalog.sqlite3").exists()  # the default store
+
+    (corpus / "broken.pdf").unlink()
+    again = run("ingest", "corpus", cwd=tmp_path)
+    assert again.returncode == 0 and "unchanged 1" in again.stdout
+
+    docs = run("docs", cwd=tmp_path)
+    assert (
+        "HSP/EB.2026/12  [zh]  2026-02-16  人居署实施联合国发展系统和管理改革的情况" in docs.stdout
+    )
+    assert "7 footnote, 27 para" in docs.stdout
+    listed = json.loads(run("docs", "--json", cwd=tmp_path).stdout)
+    assert listed[0]["kinds"] == {"para": 27, "footnote": 7}
+
+    assert run("remove", "HSP/EB.2026/12", "--lang", "fr", cwd=tmp_path).returncode == 1
+    removed = run("remove", "HSP/EB.2026/12", cwd=tmp_path)
+    assert removed.returncode == 0 and "HSP/EB.2026/12|zh" in removed.stdout
+    assert "No documents indexed" in run("docs", cwd=tmp_path).stdout
+
+
+def test_env_store_and_bad_embedder(tmp_path):
+    env_store = tmp_path / "elsewhere"
+    result = subprocess.run(
+        [REFORMQA, "ingest", str(SEED), "--embedder", "word2vec"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "REFORMQA_STORE": str(env_store)},
+    )
+    assert result.returncode == 2
+    assert "unknown embedder 'word2vec'" in result.stderr
