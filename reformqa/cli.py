@@ -1,4 +1,4 @@
-"""The `reformqa` command: ingest, docs, remove (ask, serve, eval and bench come later).
+"""The `reformqa` command: ingest, docs, ask, remove (serve, eval and bench come later).
 
 Output meant for the user goes to stdout; diagnostics go through logging to stderr.
 """
@@ -61,6 +61,28 @@ def build_parser() -> argparse.ArgumentParser:
     docs.add_argument("--json", action="store_true", help="machine-readable output")
     _common(docs)
 
+    ask = commands.add_parser(
+        "ask",
+        help="answer a question with paragraph citations",
+        description="Answer from the indexed documents; every sentence carries a citation. "
+        "Abstains when the documents do not answer.",
+    )
+    ask.add_argument("question", metavar="QUESTION")
+    ask.add_argument("--mode", choices=["extractive", "llm"], help="default: extractive")
+    ask.add_argument("--k", type=int, help="number of sources (default 5)")
+    ask.add_argument(
+        "--doc", action="append", metavar="SYMBOL", help="search only this document (repeatable)"
+    )
+    ask.add_argument("--lang", help="search only this language version (ar, en, es, fr, ru, zh)")
+    ask.add_argument("--prefer-lang", help="show sources in this language when indexed")
+    ask.add_argument("--doc-type", action="append", help="note, checklist, audit, ...")
+    ask.add_argument("--since", help="documents dated on or after YYYY-MM-DD")
+    ask.add_argument("--until", help="documents dated on or before YYYY-MM-DD")
+    ask.add_argument("--llm", help="chat model: 'openai:MODEL' or 'ollama:MODEL'")
+    ask.add_argument("--llm-base-url", help="e.g. http://127.0.0.1:8080/v1")
+    ask.add_argument("--json", action="store_true", help="machine-readable output")
+    _common(ask)
+
     remove = commands.add_parser("remove", help="remove a document (all languages by default)")
     remove.add_argument("symbol", metavar="SYMBOL")
     remove.add_argument("--lang", help="remove only this language version")
@@ -75,6 +97,10 @@ def settings_from(args: argparse.Namespace) -> Settings:
         "collection": args.collection,
         "embedder": getattr(args, "embedder", None),
         "max_file_mb": getattr(args, "max_file_mb", None),
+        "mode": getattr(args, "mode", None),
+        "k": getattr(args, "k", None),
+        "llm": getattr(args, "llm", None),
+        "llm_base_url": getattr(args, "llm_base_url", None),
     }
     return Settings(**{k: v for k, v in overrides.items() if v is not None})
 
@@ -142,6 +168,41 @@ def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.service import AssistantService
+    from ingest.filters import SearchFilters
+
+    filters = SearchFilters(
+        symbols=tuple(args.doc or ()),
+        language=args.lang,
+        doc_types=tuple(args.doc_type or ()),
+        date_from=args.since,
+        date_to=args.until,
+    )
+    service = AssistantService(settings)
+    try:
+        if args.json:
+            answer = service.ask(
+                args.question, filters=filters, preferred_language=args.prefer_lang
+            )
+            print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+            return 0
+        answer = None
+        for event in service.stream(
+            args.question, filters=filters, preferred_language=args.prefer_lang
+        ):
+            if event.kind == "delta":
+                print(event.text, end="", file=sys.stderr, flush=True)
+            answer = event.answer or answer
+    finally:
+        service.close()
+    assert answer is not None
+    if answer.notice:
+        print(f"note: {answer.notice}")
+    print(answer.text)
+    return 0
+
+
 def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
     from ingest.index import DocumentIndex
 
@@ -157,7 +218,7 @@ def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-COMMANDS = {"ingest": cmd_ingest, "docs": cmd_docs, "remove": cmd_remove}
+COMMANDS = {"ingest": cmd_ingest, "docs": cmd_docs, "ask": cmd_ask, "remove": cmd_remove}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -167,12 +228,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from ingest.embedders import UnknownEmbedder
     from ingest.errors import EmbedderMismatchError
+    from assistant.service import QuestionError
     from ingest.vector_store import ChromaUnavailable
 
     try:
         settings = settings_from(args)
         return COMMANDS[args.command](args, settings)
-    except (EmbedderMismatchError, UnknownEmbedder, ChromaUnavailable) as exc:
+    except (EmbedderMismatchError, UnknownEmbedder, ChromaUnavailable, QuestionError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except ValidationError as exc:

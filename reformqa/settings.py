@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -27,6 +28,18 @@ class Settings(BaseSettings):
     embed_threads: int = Field(2, ge=1, description="BLAS threads for USE")
     embed_batch: int = Field(64, ge=1)
     max_file_mb: float = Field(50.0, gt=0)
+
+    mode: Literal["extractive", "llm"] = "extractive"
+    k: int = Field(5, ge=1, le=50, description="sources per answer")
+    preferred_language: str | None = Field(None, description="show sources in this language")
+    abstain_threshold: float = Field(
+        0.62, description="extractive evidence below this abstains (calibrated, see README)"
+    )
+    max_question_chars: int = Field(2000, ge=10)
+    llm: str | None = Field(None, description="'ollama:MODEL' or 'openai:MODEL'")
+    llm_base_url: str | None = Field(None, description="e.g. http://127.0.0.1:8080/v1")
+    llm_api_key: SecretStr = Field(SecretStr("not-needed"))
+    llm_timeout_s: float = Field(60.0, gt=0)
 
     @classmethod
     def settings_customise_sources(

@@ -12,11 +12,15 @@ from tests.factories import english_note_pdf
 
 
 def test_use_is_multilingual_and_normalized(embedder):
-    vectors = np.asarray(embedder.embed_documents([
-        "UN-Habitat contributed to at least 82 per cent of Cooperation Framework outcomes.",
-        "人居署为至少 82% 的联合国可持续发展合作框架的优先成果作出了贡献。",
-        "Le budget de la cantine a été approuvé.",
-    ]))
+    vectors = np.asarray(
+        embedder.embed_documents(
+            [
+                "UN-Habitat contributed to at least 82 per cent of Cooperation Framework outcomes.",
+                "人居署为至少 82% 的联合国可持续发展合作框架的优先成果作出了贡献。",
+                "Le budget de la cantine a été approuvé.",
+            ]
+        )
+    )
     assert vectors.shape == (3, 512)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
     same_meaning = vectors[0] @ vectors[1]

@@ -1,0 +1,1 @@
+"""The assistant: hybrid retrieval over the index and answers with verified citations."""

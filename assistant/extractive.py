@@ -1,0 +1,147 @@
+"""The default answerer, with no LLM: quote the sentences that answer the question, each
+followed by its citation, or abstain when the evidence is too weak.
+
+Sentences of the top sources are scored by USE similarity to the question, the share of
+question terms they contain and the rank of their source. The best sentence's score is the
+evidence; below the calibrated threshold the answer abstains and offers the closest passages
+(see `calibrate_threshold` in eval and the note on issue 3 for how it was set).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.citations import Citation
+from assistant.messages import message
+from assistant.models import Source
+from assistant.references import is_generic
+from assistant.retrieval import Retrieval, term_coverage
+from assistant.sentences import split_sentences
+from ingest.embedders import EncoderEmbeddings
+
+MAX_SENTENCES = 3
+MAX_CHARS = 600
+SOURCES_READ = 4
+TERM_WEIGHT = 0.35  # weight of the question-term share beside cosine similarity
+SOURCE_WEIGHT = 0.25  # weight of the source's fused retrieval score
+SELECT_MARGIN = 0.06  # further sentences must score within this of the best one
+
+
+@dataclass
+class ScoredSentence:
+    source: Source
+    position: int
+    text: str
+    score: float
+
+
+@dataclass
+class Extract:
+    text: str
+    abstained: bool
+    citations: list[Citation]
+    evidence: float
+
+
+class ExtractiveAnswerer:
+    """Selects answer sentences from retrieved sources; abstains below a threshold."""
+
+    def __init__(self, embedder: EncoderEmbeddings, threshold: float) -> None:
+        self.embedder = embedder
+        self.threshold = threshold
+
+    def score_sentences(self, question: str, sources: list[Source]) -> list[ScoredSentence]:
+        candidates = [
+            ScoredSentence(source, position, sentence, 0.0)
+            for source in sources[:SOURCES_READ]
+            for position, sentence in enumerate(split_sentences(source.unit.text))
+        ]
+        if not candidates:
+            return []
+        vectors = self.embedder.encode([question] + [c.text for c in candidates])
+        similarity = vectors[1:] @ vectors[0]
+        for candidate, cosine in zip(candidates, similarity, strict=True):
+            candidate.score = (
+                float(cosine)
+                + TERM_WEIGHT * term_coverage(question, candidate.text)
+                + SOURCE_WEIGHT * candidate.source.score
+            )
+        return sorted(candidates, key=lambda c: -c.score)
+
+    def run(
+        self, question: str, retrieval: Retrieval, language: str, focus: str | None = None
+    ) -> Extract:
+        """Answer `question`; `focus` is the question without direct references, if any."""
+        sources = retrieval.sources
+        direct = [s for s in sources if s.direct]
+        if direct:
+            return self._quote_direct(focus or "", direct, language)
+        scored = self.score_sentences(question, sources)
+        evidence = scored[0].score if scored else 0.0
+        if evidence < self.threshold:
+            return self.abstain(sources, language, evidence)
+        chosen = self._select(scored)
+        return self._compose(chosen, language, evidence)
+
+    def _select(self, scored: list[ScoredSentence]) -> list[ScoredSentence]:
+        best = scored[0].score
+        chosen: list[ScoredSentence] = []
+        length = 0
+        for candidate in scored:
+            if len(chosen) == MAX_SENTENCES or candidate.score < best - SELECT_MARGIN:
+                break
+            if chosen and length + len(candidate.text) > MAX_CHARS:
+                continue
+            chosen.append(candidate)
+            length += len(candidate.text)
+        # read in document order within a source, sources by rank
+        rank = {id(s.source): i for i, s in enumerate(reversed(chosen))}
+        return sorted(chosen, key=lambda c: (-rank[id(c.source)], c.position))
+
+    def _compose(self, chosen: list[ScoredSentence], language: str, evidence: float) -> Extract:
+        lines = []
+        citations: dict[tuple[str, str], Citation] = {}
+        for sentence in chosen:
+            text = (
+                sentence.text
+                if len(sentence.text) <= MAX_CHARS
+                else (sentence.text[: MAX_CHARS - 1] + "…")
+            )
+            citation = sentence.source.citation()
+            lines.append(f"{text} {citation.format(language)}")
+            citations.setdefault(citation.key, citation)
+        return Extract("\n".join(lines), False, list(citations.values()), evidence)
+
+    def _quote_direct(self, focus: str, sources: list[Source], language: str) -> Extract:
+        """A named paragraph: its most relevant sentences, or its opening ones."""
+        chosen: list[ScoredSentence] = []
+        if not is_generic(focus):
+            scored = self.score_sentences(focus, sources)
+            chosen = self._select(scored) if scored else []
+        if not chosen:
+            for source in sources:
+                length = 0
+                for position, sentence in enumerate(split_sentences(source.unit.text)):
+                    if position and (
+                        position >= MAX_SENTENCES or length + len(sentence) > MAX_CHARS
+                    ):
+                        break
+                    chosen.append(ScoredSentence(source, position, sentence, 1.0))
+                    length += len(sentence)
+        return self._compose(chosen, language, 1.0)
+
+    def abstain(self, sources: list[Source], language: str, evidence: float = 0.0) -> Extract:
+        lines = [message("abstain", language)]
+        citations = []
+        if sources:
+            lines.append(message("closest", language))
+            for source in sources[:3]:
+                citation = source.citation()
+                snippet = (
+                    source.unit.text
+                    if len(source.unit.text) <= 160
+                    else (source.unit.text[:159] + "…")
+                )
+                lines.append(f"- {snippet} {citation.format(language)}")
+                citations.append(citation)
+        return Extract("\n".join(lines), True, citations, evidence)

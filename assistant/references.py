@@ -1,0 +1,134 @@
+"""Direct references in questions: "what does paragraph 14 say", "HSP/EB.2026/12 para 9",
+"脚注 6", "第 9 段", "par. 9 en français". They go straight to the unit, without search."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_SYMBOL = re.compile(r"(?<![\w/])([A-Z]{1,10}(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+)(?![\w/])")
+_PARAGRAPH = re.compile(
+    r"(?:\bparagraph(?:e|s)?|\bparas?\.?|\bpárrafos?|\bpárr\.?|\bpar\.|\bpunto|\bпункт[а-я]*|"
+    r"\bп\.|\bпараграф[а-я]*|\bабзац[а-я]*|الفقرة|فقرة|¶)\s*(\d{1,4})\b",
+    re.I,
+)
+_FOOTNOTE = re.compile(
+    r"(?:\bfoot\s?notes?|\bfn\.?|\bnotes?(?:\s+de\s+bas\s+de\s+page)?|\bnotas?(?:\s+al\s+pie)?|"
+    r"\bсноск[а-я]*|\bпримечани[а-я]*|الحاشية|حاشية|脚注|附注)\s*(?:n[°o]\.?\s*)?(\d{1,3})\b",
+    re.I,
+)
+_ZH_PARAGRAPH = re.compile(r"第\s*([0-9一二三四五六七八九十百]+)\s*段")
+_ZH_FOOTNOTE = re.compile(r"脚注\s*([0-9一二三四五六七八九十]+)")
+_LANGUAGE_REQUEST = (
+    (
+        re.compile(
+            r"\bin english\b|\ben anglais\b|\ben inglés\b|на английском|英文|英语|"
+            r"بالإنكليزية|بالانجليزية",
+            re.I,
+        ),
+        "en",
+    ),
+    (
+        re.compile(
+            r"\bin french\b|\ben français\b|\ben francés\b|на французском|法文|法语|"
+            r"بالفرنسية",
+            re.I,
+        ),
+        "fr",
+    ),
+    (
+        re.compile(
+            r"\bin spanish\b|\ben espagnol\b|\ben español\b|на испанском|西班牙文|"
+            r"بالإسبانية",
+            re.I,
+        ),
+        "es",
+    ),
+    (
+        re.compile(r"\bin russian\b|\ben russe\b|\ben ruso\b|на русском|俄文|俄语|بالروسية", re.I),
+        "ru",
+    ),
+    (
+        re.compile(r"\bin arabic\b|\ben arabe\b|\ben árabe\b|на арабском|阿拉伯文|بالعربية", re.I),
+        "ar",
+    ),
+    (
+        re.compile(r"\bin chinese\b|\ben chinois\b|\ben chino\b|на китайском|中文|بالصينية", re.I),
+        "zh",
+    ),
+)
+_ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+@dataclass
+class DirectReference:
+    """What a question names explicitly."""
+
+    labels: list[str] = field(default_factory=list)  # "9", "fn6"
+    symbol: str | None = None
+    language: str | None = None  # "in French": show that language version
+
+    def __bool__(self) -> bool:
+        return bool(self.labels)
+
+
+def chinese_number(text: str) -> int:
+    """1-999 written in digits or Chinese numerals (九, 十四, 二十七, 一百零二)."""
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for char in text:
+        if char == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif char == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = _ZH_DIGITS.get(char, 0)
+    return total + current
+
+
+def find_reference(question: str) -> DirectReference:
+    reference = DirectReference()
+    symbol = _SYMBOL.search(question)
+    if symbol and any(ch.isdigit() for ch in symbol.group(1)):
+        reference.symbol = symbol.group(1).rstrip(".")
+    scrubbed = _SYMBOL.sub(" ", question)  # "HSP/EB.2026/12" must not read as paragraph 12
+    for match in _FOOTNOTE.finditer(scrubbed):
+        reference.labels.append(f"fn{int(match.group(1))}")
+    for match in _ZH_FOOTNOTE.finditer(scrubbed):
+        reference.labels.append(f"fn{chinese_number(match.group(1))}")
+    for match in _PARAGRAPH.finditer(scrubbed):
+        reference.labels.append(str(int(match.group(1))))
+    for match in _ZH_PARAGRAPH.finditer(scrubbed):
+        reference.labels.append(str(chinese_number(match.group(1))))
+    reference.labels = list(
+        dict.fromkeys(label for label in reference.labels if label not in ("0", "fn0"))
+    )
+    for pattern, code in _LANGUAGE_REQUEST:
+        if pattern.search(question):
+            reference.language = code
+            break
+    return reference
+
+
+def strip_reference(question: str) -> str:
+    """The question without its references, to rank sentences inside the named units."""
+    for pattern in (_SYMBOL, _FOOTNOTE, _PARAGRAPH, _ZH_PARAGRAPH, _ZH_FOOTNOTE):
+        question = pattern.sub(" ", question)
+    return re.sub(r"\s+", " ", question).strip()
+
+
+_GENERIC = re.compile(
+    r"\b(?:what|does|do|say|says|said|tell|me|show|give|about|the|of|in|is|are|contain|"
+    r"contains|text|full|please|que|dit|disent|le|la|les|du|de|montre|moi|qué|dice|dicen|"
+    r"el|muestra|что|говорится|гласит|в|о|покажи|ماذا|تقول|يقول|اعرض|في)\b|说了什么|讲什么|"
+    r"讲了什么|内容|是什么|什么|请|给我|显示|的|[?？!！.。,，:：]",
+    re.I,
+)
+
+
+def is_generic(focus: str) -> bool:
+    """A question that only asks for the named paragraph ("what does it say")."""
+    return not _GENERIC.sub(" ", focus).strip()

@@ -1,0 +1,168 @@
+"""Hybrid retrieval: dense (Chroma, USE multilingual) and lexical (FTS5 BM25), fused by how
+much the lexical side can know.
+
+Measured here: on cross-language questions BM25 matches only numbers, and a plain reciprocal
+rank fusion drags dense recall@5 from 91% to 37%; on same-language questions BM25 beats
+dense. So the lexical weight is the share of the question's terms found in the best lexical
+hit: near zero across languages, high within one. See `fuse` and the note on issue 3.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from assistant.models import Source
+from assistant.references import DirectReference
+from ingest.embedders import EncoderEmbeddings
+from ingest.filters import SearchFilters
+from ingest.index import DocumentIndex
+from ingest.lexical import lexical_tokens
+from ingest.queries import StoredUnit, UnitQueries
+
+LEXICAL_SCALE = 0.35  # weight of normalized BM25 beside cosine similarity at full coverage
+COVERAGE_FLOOR = 0.15  # below this share of shared terms the lexical side is ignored
+COVERAGE_FULL = 0.45  # from this share on it gets its full weight
+
+
+@dataclass
+class Retrieval:
+    sources: list[Source]
+    lexical_weight: float
+    coverage: float
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+def lexical_weight(coverage: float) -> float:
+    if coverage <= COVERAGE_FLOOR:
+        return 0.0
+    return min(1.0, (coverage - COVERAGE_FLOOR) / (COVERAGE_FULL - COVERAGE_FLOOR))
+
+
+def term_coverage(query: str, text: str) -> float:
+    """Share of the query's distinct terms that occur in `text`."""
+    terms = set(lexical_tokens(query))
+    if not terms:
+        return 0.0
+    return len(terms & set(lexical_tokens(text))) / len(terms)
+
+
+def fuse(
+    dense: dict[str, tuple[StoredUnit, float]],
+    lexical: dict[str, tuple[StoredUnit, float]],
+    weight: float,
+) -> list[tuple[StoredUnit, float, float, float]]:
+    """(unit, fused, dense, lexical) by fused score: cosine + weight * scale * BM25/max BM25."""
+    top_lexical = max((score for _, score in lexical.values()), default=0.0) or 1.0
+    fused = []
+    for unit_id in dense.keys() | lexical.keys():
+        unit = (dense.get(unit_id) or lexical[unit_id])[0]
+        dense_score = dense[unit_id][1] if unit_id in dense else 0.0
+        lexical_score = lexical[unit_id][1] / top_lexical if unit_id in lexical else 0.0
+        score = dense_score + weight * LEXICAL_SCALE * lexical_score
+        fused.append((unit, score, dense_score, lexical_score))
+    fused.sort(key=lambda item: -item[1])
+    return fused
+
+
+class HybridRetriever:
+    """Finds the paragraphs that answer a query, as merged, language-aware sources."""
+
+    def __init__(self, index: DocumentIndex, embedder: EncoderEmbeddings) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.units = UnitQueries(index.catalog)
+
+    def run(
+        self,
+        query: str,
+        filters: SearchFilters,
+        k: int = 5,
+        preferred_language: str | None = None,
+        reference: DirectReference | None = None,
+        use_dense: bool = True,
+        use_lexical: bool = True,
+    ) -> Retrieval:
+        timings: dict[str, float] = {}
+        fetch = max(30, 4 * k)
+        started = time.perf_counter()
+        dense = self._dense(query, filters, fetch) if use_dense else {}
+        timings["dense"] = (time.perf_counter() - started) * 1000
+        started = time.perf_counter()
+        lexical_hits = self.units.lexical(query, filters, fetch) if use_lexical else []
+        lexical = {unit.unit_id: (unit, score) for unit, score in lexical_hits}
+        coverage = term_coverage(query, lexical_hits[0][0].text) if lexical_hits else 0.0
+        weight = lexical_weight(coverage) if use_dense else 1.0
+        timings["lexical"] = (time.perf_counter() - started) * 1000
+        started = time.perf_counter()
+        fused = fuse(dense, lexical, weight)
+        sources = self._merge(fused, filters, preferred_language)
+        if reference:
+            direct = self._direct(reference, filters, preferred_language)
+            named = {source.key for source in direct}
+            sources = direct + [source for source in sources if source.key not in named]
+        timings["fusion"] = (time.perf_counter() - started) * 1000
+        keep = max(k, sum(1 for source in sources if source.direct))
+        return Retrieval(sources[:keep], weight, coverage, timings)
+
+    def _dense(
+        self, query: str, filters: SearchFilters, limit: int
+    ) -> dict[str, tuple[StoredUnit, float]]:
+        vector = self.embedder.embed_query(query)
+        result = self.index.vectors.collection.query(
+            query_embeddings=[vector],
+            n_results=limit,
+            where=filters.chroma_where(),
+            include=["distances"],
+        )
+        ids = result["ids"][0]
+        similarity = {
+            uid: 1.0 - float(d) for uid, d in zip(ids, result["distances"][0], strict=True)
+        }
+        served = self.units.by_ids(ids, filters)  # drops superseded generations
+        return {uid: (served[uid], similarity[uid]) for uid in ids if uid in served}
+
+    def _merge(
+        self,
+        fused: list[tuple[StoredUnit, float, float, float]],
+        filters: SearchFilters,
+        preferred_language: str | None,
+    ) -> list[Source]:
+        """One source per (symbol, label), shown in the preferred language when indexed."""
+        merged: dict[tuple[str, str], Source] = {}
+        for unit, score, dense_score, lexical_score in fused:
+            key = (unit.symbol, unit.label)
+            if key in merged:
+                merged[key].versions.setdefault(unit.language, unit)
+                continue
+            merged[key] = Source(
+                unit, score, dense_score, lexical_score, versions={unit.language: unit}
+            )
+        sources = list(merged.values())
+        for source in sources[:20]:
+            self._prefer(source, filters, preferred_language)
+        return sources
+
+    def _prefer(self, source: Source, filters: SearchFilters, language: str | None) -> None:
+        if language and language != source.unit.language and filters.language is None:
+            versions = self.units.versions(source.unit.symbol, source.unit.label, filters)
+            source.versions.update(versions)
+            if language in versions:
+                source.unit = versions[language]
+
+    def _direct(
+        self, reference: DirectReference, filters: SearchFilters, preferred_language: str | None
+    ) -> list[Source]:
+        language = reference.language or preferred_language
+        scoped = filters
+        if reference.symbol:
+            scoped = SearchFilters(**{**filters.__dict__, "symbols": (reference.symbol,)})
+        sources: list[Source] = []
+        for label in reference.labels:
+            by_symbol: dict[str, dict[str, StoredUnit]] = {}
+            for unit in self.units.by_label(label, scoped):
+                by_symbol.setdefault(unit.symbol, {})[unit.language] = unit
+            for versions in by_symbol.values():
+                shown = versions.get(language or "") or next(iter(versions.values()))
+                sources.append(Source(shown, 1.0, direct=True, versions=versions))
+        return sources

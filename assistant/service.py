@@ -1,0 +1,230 @@
+"""The assistant as a service: a question (and history) in, a cited Answer out.
+
+The CLI, the UI and the evaluation harness all call this; it knows nothing of any of them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import HumanMessage, SystemMessage
+
+from assistant.condense import Turn, condense_heuristic
+from assistant.extractive import Extract, ExtractiveAnswerer
+from assistant.llm import LLMAnswerer, LLMUnavailable, keyed_sources, make_chat_model
+from assistant.messages import message
+from assistant.models import Answer
+from assistant.prompts import condense_messages
+from assistant.references import find_reference, strip_reference
+from assistant.retrieval import HybridRetriever, Retrieval
+from ingest.embedders import EncoderEmbeddings, make_embedder
+from ingest.filters import SearchFilters
+from ingest.index import DocumentIndex
+from ingest.language import detect_language
+from reformqa.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+
+class QuestionError(ValueError):
+    """A question that cannot be asked: empty, too long, or without any words."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"question: {reason}")
+        self.reason = reason
+
+
+@dataclass
+class StreamEvent:
+    """A piece of a streamed answer ("delta") or the final, verified Answer ("answer")."""
+
+    kind: str
+    text: str = ""
+    answer: Answer | None = None
+
+
+class AssistantService:
+    """Answers questions over a DocumentIndex, extractively or with a chat model."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        index: DocumentIndex | None = None,
+        embedder: EncoderEmbeddings | None = None,
+        chat_model: BaseChatModel | None = None,
+    ) -> None:
+        self.settings = settings
+        self.embedder = embedder or make_embedder(settings.embedder, settings.embed_threads)
+        self.index = index or DocumentIndex(settings, self.embedder)
+        self.retriever = HybridRetriever(self.index, self.embedder)
+        self.extractive = ExtractiveAnswerer(self.embedder, settings.abstain_threshold)
+        if chat_model is None and settings.llm:
+            chat_model = make_chat_model(
+                settings.llm,
+                settings.llm_base_url,
+                settings.llm_api_key.get_secret_value(),
+                settings.llm_timeout_s,
+            )
+        self.llm = LLMAnswerer(chat_model, self.embedder) if chat_model is not None else None
+
+    def close(self) -> None:
+        self.index.close()
+
+    def ask(self, question: str, history: Sequence[Turn] = (), **options: object) -> Answer:
+        """The final answer of `stream`."""
+        for event in self.stream(question, history, **options):
+            if event.answer is not None:
+                return event.answer
+        raise RuntimeError("stream ended without an answer")
+
+    def stream(
+        self,
+        question: str,
+        history: Sequence[Turn] = (),
+        mode: str | None = None,
+        k: int | None = None,
+        filters: SearchFilters | None = None,
+        preferred_language: str | None = None,
+    ) -> Iterator[StreamEvent]:
+        question = self._validate(question)
+        started = time.perf_counter()
+        timings: dict[str, float] = {}
+        mode = mode or self.settings.mode
+        if mode == "llm" and self.llm is None:
+            raise ValueError("mode: llm needs a model; set llm (e.g. openai:MODEL) first")
+        language = detect_language(question) or "en"
+        filters = filters or SearchFilters()
+        standalone, carried = self._condense(question, list(history), mode)
+        timings["condense"] = _ms(started)
+        reference = find_reference(standalone)
+        if carried and not filters.symbols:
+            if reference and not reference.symbol:
+                reference.symbol = carried
+            elif not reference:
+                filters = replace(filters, symbols=(carried,))
+        if not self.index.catalog.documents():
+            answer = Answer(
+                question, message("no_documents", language), True, [], standalone, language, mode
+            )
+            yield StreamEvent("answer", answer.text, answer)
+            return
+        retrieval = self.retriever.run(
+            standalone,
+            filters,
+            k or self.settings.k,
+            preferred_language or reference.language or self.settings.preferred_language,
+            reference if reference else None,
+        )
+        timings.update({f"retrieve_{name}": value for name, value in retrieval.timings_ms.items()})
+        focus = strip_reference(standalone) if reference else None
+        generated = time.perf_counter()
+        if mode == "llm" and self.llm is not None:
+            answer = yield from self._llm_answer(question, standalone, language, retrieval, focus)
+        else:
+            extract = self.extractive.run(standalone, retrieval, language, focus)
+            answer = self._from_extract(
+                question, standalone, language, "extractive", extract, retrieval
+            )
+        timings["answer"] = _ms(generated)
+        timings["total"] = _ms(started)
+        answer.timings_ms = timings
+        logger.info(
+            "answered",
+            extra={
+                "mode": answer.mode,
+                "abstained": answer.abstained,
+                "citations": len(answer.citations),
+                "ms": round(timings["total"], 1),
+            },
+        )
+        yield StreamEvent("answer", answer.text, answer)
+
+    def _validate(self, question: object) -> str:
+        if not isinstance(question, str) or not question.strip():
+            raise QuestionError("empty; ask something about the indexed documents")
+        question = question.strip()
+        if len(question) > self.settings.max_question_chars:
+            raise QuestionError(
+                f"{len(question)} characters, over the limit of {self.settings.max_question_chars}"
+            )
+        if not re.search(r"\w", question):
+            raise QuestionError("contains no words")
+        return question
+
+    def _condense(self, question: str, history: list[Turn], mode: str) -> tuple[str, str | None]:
+        standalone, carried = condense_heuristic(question, history)
+        if mode != "llm" or self.llm is None or not history or standalone == question:
+            return standalone, carried
+        system, user = condense_messages(question, [(t.question, t.answer) for t in history])
+        try:
+            rewritten = self.llm.model.invoke([SystemMessage(system), HumanMessage(user)])
+        except Exception as exc:  # a failing rewrite must not fail the question
+            logger.warning("condense failed", extra={"error": repr(exc)[:200]})
+            return standalone, carried
+        text = rewritten.content if isinstance(rewritten.content, str) else ""
+        text = text.strip().splitlines()[0] if text.strip() else ""
+        return (text if 3 < len(text) < 500 else standalone), carried
+
+    def _llm_answer(
+        self, question: str, standalone: str, language: str, retrieval: Retrieval, focus: str | None
+    ) -> Iterator[StreamEvent]:
+        assert self.llm is not None
+        keyed = keyed_sources(retrieval.sources)
+        raw = ""
+        try:
+            for delta in self.llm.stream(standalone, language, keyed):
+                raw += delta
+                yield StreamEvent("delta", delta)
+        except LLMUnavailable as exc:
+            extract = self.extractive.run(standalone, retrieval, language, focus)
+            answer = self._from_extract(question, standalone, language, "llm", extract, retrieval)
+            answer.notice = message("llm_unavailable", language, reason=str(exc))
+            return answer
+        verified = self.llm.verify(raw, keyed, language)
+        if verified.not_found:
+            extract = self.extractive.abstain(retrieval.sources, language)
+            return self._from_extract(question, standalone, language, "llm", extract, retrieval)
+        if verified.valid_citations == 0:
+            extract = self.extractive.run(standalone, retrieval, language, focus)
+            answer = self._from_extract(question, standalone, language, "llm", extract, retrieval)
+            answer.notice = message("llm_fallback", language)
+            return answer
+        return Answer(
+            question,
+            verified.text,
+            False,
+            verified.citations,
+            standalone,
+            language,
+            "llm",
+            sources=retrieval.sources,
+        )
+
+    @staticmethod
+    def _from_extract(
+        question: str,
+        standalone: str,
+        language: str,
+        mode: str,
+        extract: Extract,
+        retrieval: Retrieval,
+    ) -> Answer:
+        return Answer(
+            question,
+            extract.text,
+            extract.abstained,
+            extract.citations,
+            standalone,
+            language,
+            mode,
+            sources=retrieval.sources,
+        )
+
+
+def _ms(since: float) -> float:
+    return (time.perf_counter() - since) * 1000

@@ -1,0 +1,69 @@
+"""Search filters, translated once for Chroma (`where`) and once for SQLite (`WHERE`).
+
+Audience is a security filter: the UI passes the audiences a user may see, and both indexes
+enforce it, so a restricted document can never reach an answer by any question.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    symbols: tuple[str, ...] = ()
+    language: str | None = None
+    doc_types: tuple[str, ...] = ()
+    date_from: str | None = None  # ISO yyyy-mm-dd, inclusive
+    date_to: str | None = None
+    audiences: tuple[str, ...] | None = None  # None: no restriction (CLI, trusted use)
+
+    def chroma_where(self) -> dict[str, Any] | None:
+        clauses: list[dict[str, Any]] = []
+        if self.symbols:
+            clauses.append({"symbol": {"$in": list(self.symbols)}})
+        if self.language:
+            clauses.append({"lang": self.language})
+        if self.doc_types:
+            clauses.append({"doc_type": {"$in": list(self.doc_types)}})
+        if self.date_from:
+            clauses.append({"date": {"$gte": _date_number(self.date_from)}})
+        if self.date_to:
+            clauses.append({"date": {"$lte": _date_number(self.date_to)}})
+        if self.audiences is not None:
+            clauses.append({"audience": {"$in": list(self.audiences) or ["-"]}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def sql_where(self) -> tuple[str, list[Any]]:
+        """Conditions on `units u JOIN documents d`, with their parameters."""
+        conditions: list[str] = []
+        params: list[Any] = []
+        if self.symbols:
+            conditions.append(f"u.symbol IN ({','.join('?' * len(self.symbols))})")
+            params.extend(self.symbols)
+        if self.language:
+            conditions.append("u.language = ?")
+            params.append(self.language)
+        if self.doc_types:
+            conditions.append(
+                f"json_extract(d.meta, '$.doc_type') IN ({','.join('?' * len(self.doc_types))})"
+            )
+            params.extend(self.doc_types)
+        if self.date_from:
+            conditions.append("json_extract(d.meta, '$.date') >= ?")
+            params.append(self.date_from)
+        if self.date_to:
+            conditions.append("json_extract(d.meta, '$.date') <= ?")
+            params.append(self.date_to)
+        if self.audiences is not None:
+            marks = ",".join("?" * len(self.audiences)) or "'-'"
+            conditions.append(f"json_extract(d.meta, '$.audience') IN ({marks})")
+            params.extend(self.audiences)
+        return (" AND ".join(conditions) or "1"), params
+
+
+def _date_number(iso: str) -> int:
+    return int(iso.replace("-", "")[:8].ljust(8, "0"))

@@ -1,0 +1,121 @@
+"""Read access to indexed units: by id, by label, by lexical search (FTS5 BM25), neighbours.
+
+Only units the catalog lists are ever returned, so a vector of a superseded generation that
+Chroma still holds (after a crash) can never be served.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+
+from ingest.catalog import Catalog
+from ingest.filters import SearchFilters
+from ingest.lexical import lexical_tokens
+
+_SELECT = (
+    "SELECT u.unit_id, u.doc_key, u.symbol, u.language, u.label, u.kind, u.section, u.page,"
+    " u.ordinal, u.refs, u.text, d.meta FROM units u JOIN documents d ON d.doc_key = u.doc_key"
+)
+
+
+@dataclass(frozen=True)
+class StoredUnit:
+    """A unit as served to the assistant, with the metadata of its document."""
+
+    unit_id: str
+    doc_key: str
+    symbol: str
+    language: str
+    label: str
+    kind: str
+    section: str
+    page: int | None
+    ordinal: int
+    refs: tuple[str, ...]
+    text: str
+    title: str
+    date: str
+    doc_type: str
+    audience: str
+
+
+def _unit(row: sqlite3.Row | tuple) -> StoredUnit:
+    meta = json.loads(row[11])
+    return StoredUnit(
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        row[5],
+        row[6],
+        row[7],
+        row[8],
+        tuple(json.loads(row[9])),
+        row[10],
+        meta.get("title", ""),
+        meta.get("date", ""),
+        meta.get("doc_type", ""),
+        meta.get("audience", "public"),
+    )
+
+
+class UnitQueries:
+    def __init__(self, catalog: Catalog) -> None:
+        self.db = catalog.db
+
+    def by_ids(
+        self, unit_ids: list[str], filters: SearchFilters | None = None
+    ) -> dict[str, StoredUnit]:
+        where, params = (filters or SearchFilters()).sql_where()
+        found: dict[str, StoredUnit] = {}
+        for start in range(0, len(unit_ids), 500):
+            chunk = unit_ids[start : start + 500]
+            rows = self.db.execute(
+                f"{_SELECT} WHERE u.unit_id IN ({','.join('?' * len(chunk))}) AND {where}",
+                (*chunk, *params),
+            )
+            found.update((row[0], _unit(row)) for row in rows)
+        return found
+
+    def by_label(self, label: str, filters: SearchFilters) -> list[StoredUnit]:
+        """Every language version of a labelled unit within the filters."""
+        where, params = filters.sql_where()
+        rows = self.db.execute(
+            f"{_SELECT} WHERE u.label = ? AND {where} ORDER BY u.symbol, u.language",
+            (label, *params),
+        )
+        return [_unit(row) for row in rows]
+
+    def versions(self, symbol: str, label: str, filters: SearchFilters) -> dict[str, StoredUnit]:
+        """The language versions of one paragraph, by language."""
+        return {u.language: u for u in self.by_label(label, filters) if u.symbol == symbol}
+
+    def neighbours(self, unit: StoredUnit, before: int = 1, after: int = 1) -> list[StoredUnit]:
+        rows = self.db.execute(
+            f"{_SELECT} WHERE u.doc_key = ? AND u.ordinal BETWEEN ? AND ? ORDER BY u.ordinal",
+            (unit.doc_key, unit.ordinal - before, unit.ordinal + after),
+        )
+        return [_unit(row) for row in rows]
+
+    def lexical(
+        self, query: str, filters: SearchFilters, limit: int
+    ) -> list[tuple[StoredUnit, float]]:
+        """BM25 matches (higher is better); units sharing no term with the query are absent."""
+        tokens = list(dict.fromkeys(lexical_tokens(query)))[:64]
+        if not tokens:
+            return []
+        match = " OR ".join(f'"{token}"' for token in tokens)
+        where, params = filters.sql_where()
+        rows = self.db.execute(
+            f"{_SELECT.replace('SELECT ', 'SELECT bm25(units_fts) AS rank, ', 1)}"
+            " JOIN units_fts ON units_fts.rowid = u.rowid"
+            f" WHERE units_fts MATCH ? AND {where} ORDER BY rank LIMIT ?",
+            (match, *params, limit),
+        )
+        return [(_unit(row[1:]), -float(row[0])) for row in rows]
+
+    def symbols(self) -> list[str]:
+        return [row[0] for row in self.db.execute("SELECT DISTINCT symbol FROM documents")]
