@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assistant.answer_type import has_figure, wanted_figure
 from assistant.citations import Citation
 from assistant.messages import message
 from assistant.models import Source
+from assistant.query_terms import QueryTerms
 from assistant.references import is_generic
-from assistant.retrieval import Retrieval, term_coverage
+from assistant.retrieval import Retrieval
 from assistant.sentences import split_sentences
 from ingest.embedders import EncoderEmbeddings
 
@@ -25,6 +27,7 @@ SOURCES_READ = 4
 TERM_WEIGHT = 0.35  # weight of the question-term share beside cosine similarity
 SOURCE_WEIGHT = 0.25  # weight of the source's fused retrieval score
 SELECT_MARGIN = 0.06  # further sentences must score within this of the best one
+MISSING_FIGURE = 0.3  # penalty for a sentence without the kind of figure the question wants
 
 
 @dataclass
@@ -50,7 +53,9 @@ class ExtractiveAnswerer:
         self.embedder = embedder
         self.threshold = threshold
 
-    def score_sentences(self, question: str, sources: list[Source]) -> list[ScoredSentence]:
+    def score_sentences(
+        self, question: str, sources: list[Source], terms: QueryTerms
+    ) -> list[ScoredSentence]:
         candidates = [
             ScoredSentence(source, position, sentence, 0.0)
             for source in sources[:SOURCES_READ]
@@ -60,12 +65,15 @@ class ExtractiveAnswerer:
             return []
         vectors = self.embedder.encode([question] + [c.text for c in candidates])
         similarity = vectors[1:] @ vectors[0]
+        figure = wanted_figure(question)
         for candidate, cosine in zip(candidates, similarity, strict=True):
             candidate.score = (
                 float(cosine)
-                + TERM_WEIGHT * term_coverage(question, candidate.text)
+                + TERM_WEIGHT * terms.coverage(candidate.text, candidate.source.unit.language)
                 + SOURCE_WEIGHT * candidate.source.score
             )
+            if not has_figure(candidate.text, figure, question):
+                candidate.score -= MISSING_FIGURE
         return sorted(candidates, key=lambda c: -c.score)
 
     def run(
@@ -75,8 +83,8 @@ class ExtractiveAnswerer:
         sources = retrieval.sources
         direct = [s for s in sources if s.direct]
         if direct:
-            return self._quote_direct(focus or "", direct, language)
-        scored = self.score_sentences(question, sources)
+            return self._quote_direct(focus or "", direct, language, retrieval.terms)
+        scored = self.score_sentences(question, sources, retrieval.terms)
         evidence = scored[0].score if scored else 0.0
         if evidence < self.threshold:
             return self.abstain(sources, language, evidence)
@@ -112,11 +120,13 @@ class ExtractiveAnswerer:
             citations.setdefault(citation.key, citation)
         return Extract("\n".join(lines), False, list(citations.values()), evidence)
 
-    def _quote_direct(self, focus: str, sources: list[Source], language: str) -> Extract:
+    def _quote_direct(
+        self, focus: str, sources: list[Source], language: str, terms: QueryTerms
+    ) -> Extract:
         """A named paragraph: its most relevant sentences, or its opening ones."""
         chosen: list[ScoredSentence] = []
         if not is_generic(focus):
-            scored = self.score_sentences(focus, sources)
+            scored = self.score_sentences(focus, sources, terms)
             chosen = self._select(scored) if scored else []
         if not chosen:
             for source in sources:

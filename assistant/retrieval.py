@@ -12,17 +12,20 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from assistant.answer_type import has_figure, wanted_figure
 from assistant.models import Source
+from assistant.query_terms import QueryTerms, query_terms
 from assistant.references import DirectReference
 from ingest.embedders import EncoderEmbeddings
 from ingest.filters import SearchFilters
 from ingest.index import DocumentIndex
-from ingest.lexical import lexical_tokens
+from ingest.language import detect_language
 from ingest.queries import StoredUnit, UnitQueries
 
-LEXICAL_SCALE = 0.35  # weight of normalized BM25 beside cosine similarity at full coverage
-COVERAGE_FLOOR = 0.15  # below this share of shared terms the lexical side is ignored
-COVERAGE_FULL = 0.45  # from this share on it gets its full weight
+LEXICAL_SCALE = 0.8  # weight of normalized BM25 beside cosine similarity at full coverage
+COVERAGE_FLOOR = 0.1  # below this (IDF-weighted) share of terms the lexical side is ignored
+COVERAGE_FULL = 0.4  # from this share on it gets its full weight
+MISSING_FIGURE = 0.15  # a unit without the figure the question asks for ("what share": a %)
 
 
 @dataclass
@@ -30,6 +33,7 @@ class Retrieval:
     sources: list[Source]
     lexical_weight: float
     coverage: float
+    terms: QueryTerms
     timings_ms: dict[str, float] = field(default_factory=dict)
 
 
@@ -39,20 +43,15 @@ def lexical_weight(coverage: float) -> float:
     return min(1.0, (coverage - COVERAGE_FLOOR) / (COVERAGE_FULL - COVERAGE_FLOOR))
 
 
-def term_coverage(query: str, text: str) -> float:
-    """Share of the query's distinct terms that occur in `text`."""
-    terms = set(lexical_tokens(query))
-    if not terms:
-        return 0.0
-    return len(terms & set(lexical_tokens(text))) / len(terms)
-
-
 def fuse(
     dense: dict[str, tuple[StoredUnit, float]],
     lexical: dict[str, tuple[StoredUnit, float]],
     weight: float,
+    question: str = "",
 ) -> list[tuple[StoredUnit, float, float, float]]:
-    """(unit, fused, dense, lexical) by fused score: cosine + weight * scale * BM25/max BM25."""
+    """(unit, fused, dense, lexical) by fused score: cosine + weight * scale * BM25/max BM25,
+    less a penalty for units lacking the figure the question asks for."""
+    figure = wanted_figure(question)
     top_lexical = max((score for _, score in lexical.values()), default=0.0) or 1.0
     fused = []
     for unit_id in dense.keys() | lexical.keys():
@@ -60,6 +59,8 @@ def fuse(
         dense_score = dense[unit_id][1] if unit_id in dense else 0.0
         lexical_score = lexical[unit_id][1] / top_lexical if unit_id in lexical else 0.0
         score = dense_score + weight * LEXICAL_SCALE * lexical_score
+        if not has_figure(unit.text, figure, question):
+            score -= MISSING_FIGURE
         fused.append((unit, score, dense_score, lexical_score))
     fused.sort(key=lambda item: -item[1])
     return fused
@@ -82,20 +83,25 @@ class HybridRetriever:
         reference: DirectReference | None = None,
         use_dense: bool = True,
         use_lexical: bool = True,
+        language: str | None = None,
     ) -> Retrieval:
         timings: dict[str, float] = {}
+        terms = query_terms(query, language or detect_language(query) or "en", self.units)
         fetch = max(30, 4 * k)
         started = time.perf_counter()
         dense = self._dense(query, filters, fetch) if use_dense else {}
         timings["dense"] = (time.perf_counter() - started) * 1000
         started = time.perf_counter()
-        lexical_hits = self.units.lexical(query, filters, fetch) if use_lexical else []
+        lexical_hits = (
+            self.units.lexical(terms.lexical_query, filters, fetch) if use_lexical else []
+        )
         lexical = {unit.unit_id: (unit, score) for unit, score in lexical_hits}
-        coverage = term_coverage(query, lexical_hits[0][0].text) if lexical_hits else 0.0
+        top = lexical_hits[0][0] if lexical_hits else None
+        coverage = terms.coverage(top.text, top.language) if top else 0.0
         weight = lexical_weight(coverage) if use_dense else 1.0
         timings["lexical"] = (time.perf_counter() - started) * 1000
         started = time.perf_counter()
-        fused = fuse(dense, lexical, weight)
+        fused = fuse(dense, lexical, weight, query)
         sources = self._merge(fused, filters, preferred_language)
         if reference:
             direct = self._direct(reference, filters, preferred_language)
@@ -103,7 +109,7 @@ class HybridRetriever:
             sources = direct + [source for source in sources if source.key not in named]
         timings["fusion"] = (time.perf_counter() - started) * 1000
         keep = max(k, sum(1 for source in sources if source.direct))
-        return Retrieval(sources[:keep], weight, coverage, timings)
+        return Retrieval(sources[:keep], weight, coverage, terms, timings)
 
     def _dense(
         self, query: str, filters: SearchFilters, limit: int

@@ -119,6 +119,7 @@ class AssistantService:
             k or self.settings.k,
             preferred_language or reference.language or self.settings.preferred_language,
             reference if reference else None,
+            language=language,
         )
         timings.update({f"retrieve_{name}": value for name, value in retrieval.timings_ms.items()})
         focus = strip_reference(standalone) if reference else None

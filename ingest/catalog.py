@@ -36,6 +36,7 @@ CREATE TABLE IF NOT EXISTS units (
 CREATE INDEX IF NOT EXISTS units_doc ON units(doc_key, ordinal);
 CREATE INDEX IF NOT EXISTS units_label ON units(symbol, label);
 CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(tokens);
+CREATE VIRTUAL TABLE IF NOT EXISTS units_vocab USING fts5vocab(units_fts, 'row');
 CREATE TABLE IF NOT EXISTS embeddings (
     embedder TEXT NOT NULL, text_hash TEXT NOT NULL, vector BLOB NOT NULL,
     PRIMARY KEY (embedder, text_hash)) WITHOUT ROWID;

@@ -117,5 +117,18 @@ class UnitQueries:
         )
         return [(_unit(row[1:]), -float(row[0])) for row in rows]
 
+    def document_frequencies(self, terms: list[str]) -> tuple[dict[str, int], int]:
+        """How many units contain each term (as indexed), and how many units there are."""
+        found: dict[str, int] = {}
+        for start in range(0, len(terms), 500):
+            chunk = terms[start : start + 500]
+            rows = self.db.execute(
+                f"SELECT term, doc FROM units_vocab WHERE term IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            found.update((term, int(doc)) for term, doc in rows)
+        total = int(self.db.execute("SELECT count(*) FROM units").fetchone()[0])
+        return found, total
+
     def symbols(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT DISTINCT symbol FROM documents")]

@@ -1,0 +1,87 @@
+"""The terms of a question per document language, weighted by rarity (IDF).
+
+In the question's own language the question's terms count; in any other language only the
+glossary equivalents of its UN terms and its numbers do. Coverage, the IDF-weighted share of
+those terms a text contains, tells the fusion how much to trust BM25 and the extractive
+answerer how well a sentence matches.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from assistant.glossary import expand
+from ingest.lexical import lexical_tokens
+from ingest.queries import UnitQueries
+
+_NUMBER = re.compile(r"^\d+$")
+MIN_RARE_TERMS = 2.0  # coverage is measured against at least this many rare terms' weight
+
+
+def _fold(token: str) -> str:
+    """Tokens as FTS5's unicode61 tokenizer stores them (no diacritics)."""
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", token) if not unicodedata.combining(ch)
+    )
+
+
+@dataclass
+class QueryTerms:
+    language: str
+    own: set[str]
+    expansions: dict[str, set[str]]
+    numbers: set[str]
+    explained: float = 1.0  # share of the question the glossary understood (other languages)
+    idf: dict[str, float] = field(default_factory=dict)
+    max_idf: float = 1.0
+    lexical_query: str = ""
+
+    def terms_for(self, language: str) -> set[str]:
+        if not language or language == self.language:
+            return self.own
+        return self.expansions.get(language, set()) | self.numbers
+
+    def coverage(self, text: str, language: str) -> float:
+        terms = self.terms_for(language)
+        if not terms:
+            return 0.0
+        present = terms & {_fold(t) for t in lexical_tokens(text)}
+        mass = sum(self.idf.get(t, self.max_idf) for t in terms)
+        floor = MIN_RARE_TERMS * self.max_idf
+        share = sum(self.idf.get(t, self.max_idf) for t in present) / max(mass, floor)
+        # across languages, the glossary speaks only for the part of the question it understood
+        return share if language == self.language else share * self.explained
+
+
+def query_terms(question: str, language: str, units: UnitQueries) -> QueryTerms:
+    own = {_fold(t) for t in lexical_tokens(question)}
+    expansion = expand(question)
+    expansions = {
+        lang: {_fold(t) for t in lexical_tokens(" ".join(forms))}
+        for lang, forms in expansion.forms.items()
+        if lang != language
+    }
+    numbers = {t for t in own if _NUMBER.match(t)}
+    everything = sorted(own.union(*expansions.values()) if expansions else own)
+    frequencies, total = units.document_frequencies(everything)
+    total = max(total, 1)
+
+    def idf(df: int) -> float:
+        return math.log(1 + (total - df + 0.5) / (df + 0.5))
+
+    extra = " ".join(
+        form for lang, forms in expansion.forms.items() if lang != language for form in forms
+    )
+    return QueryTerms(
+        language=language,
+        own=own,
+        expansions=expansions,
+        numbers=numbers,
+        explained=expansion.explained,
+        idf={t: idf(frequencies.get(t, 0)) for t in everything},
+        max_idf=idf(1),
+        lexical_query=f"{question} {extra}".strip(),
+    )

@@ -1,0 +1,1 @@
+"""Evaluation: gold question sets, retrieval and answer metrics, threshold calibration."""
