@@ -19,6 +19,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from assistant.citations import Citation
+from assistant.glossary import expand, normalize
 from assistant.messages import message
 from assistant.models import Source
 from assistant.prompts import NOT_IN_DOCUMENTS, answer_messages, source_block
@@ -27,7 +28,8 @@ from ingest.embedders import EncoderEmbeddings
 
 logger = logging.getLogger(__name__)
 
-SUPPORT_SIMILARITY = 0.30  # USE cosine between a sentence and its cited paragraph(s)
+SUPPORT_SIMILARITY = 0.30  # best USE cosine to a cited sentence, plus the glossary bonus
+GLOSSARY_SUPPORT = 0.25  # weight of the share of the sentence's UN terms found in the citation
 _KEY = re.compile(r"\[\s*(S\d{1,3})\s*\]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _SYMBOL = re.compile(r"\b[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+)+")
@@ -137,9 +139,24 @@ class LLMAnswerer:
         for symbol in _SYMBOL.findall(sentence):
             if symbol not in cited:
                 return False
-        vectors = self.embedder.encode([sentence] + [s.unit.text for s in sources])
+        pieces = [piece for s in sources for piece in [s.unit.text, *split_sentences(s.unit.text)]]
+        vectors = self.embedder.encode([sentence, *pieces])
         similarity = float(np.max(vectors[1:] @ vectors[0]))
-        return similarity >= SUPPORT_SIMILARITY
+        return (
+            similarity + GLOSSARY_SUPPORT * _term_support(sentence, sources) >= SUPPORT_SIMILARITY
+        )
+
+
+def _term_support(sentence: str, sources: list[Source]) -> float:
+    """Share of the UN terms in `sentence` whose equivalents occur in the cited paragraphs."""
+    forms = expand(sentence).forms
+    shares = []
+    for source in sources:
+        wanted = forms.get(source.unit.language, [])
+        if wanted:
+            text = normalize(source.unit.text)
+            shares.append(sum(normalize(f) in text for f in wanted) / len(wanted))
+    return max(shares, default=0.0)
 
 
 def _reason(exc: Exception) -> str:

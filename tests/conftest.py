@@ -79,3 +79,24 @@ def open_index(settings: Settings) -> Callable[[], DocumentIndex]:
     yield make
     for index in opened:
         index.close()
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory, embedder) -> Settings:
+    """A store with the seed document, built once for the read-only assistant tests."""
+    settings = Settings(store=tmp_path_factory.mktemp("seed") / "store")
+    index = DocumentIndex(settings, embedder)
+    try:
+        IngestPipeline(index, embedder, DocumentParser(), progress=False).run([SEED])
+    finally:
+        index.close()
+    return settings
+
+
+@pytest.fixture(scope="session")
+def service(seed_store, embedder):
+    from assistant.service import AssistantService
+
+    svc = AssistantService(seed_store, embedder=embedder)
+    yield svc
+    svc.close()
