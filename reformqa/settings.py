@@ -40,6 +40,7 @@ class Settings(BaseSettings):
     llm_base_url: str | None = Field(None, description="e.g. http://127.0.0.1:8080/v1")
     llm_api_key: SecretStr = Field(SecretStr("not-needed"))
     llm_timeout_s: float = Field(60.0, gt=0)
+    llm_max_tokens: int = Field(400, ge=16, description="longest answer the model may write")
 
     @classmethod
     def settings_customise_sources(

@@ -159,3 +159,18 @@ def test_verify_drops_unknown_keys_directly(service, embedder):
     answerer = LLMAnswerer(GenericFakeChatModel(messages=iter([])), embedder)
     verified = answerer.verify("Something [S99]. Another thing [S98].", keyed, "en")
     assert verified.valid_citations == 0 and verified.citations == []
+
+
+def test_verify_flags_uncited_sentences_and_drops_prompt_echo(service, embedder):
+    retrieval = service.retriever.run(QUESTION, SearchFilters())
+    keyed = keyed_sources(retrieval.sources)
+    nine = next(k for k, s in keyed.items() if s.key == ("HSP/EB.2026/12", "9"))
+    answerer = LLMAnswerer(GenericFakeChatModel(messages=iter([])), embedder)
+    raw = (f'<source key="S1" language="zh">\nUN-Habitat contributed to at least 82% of '
+           f"priority outcomes [{nine}]. It is a great agency.")
+    verified = answerer.verify(raw, keyed, "en")
+    lines = verified.text.splitlines()
+    assert lines == [
+        "UN-Habitat contributed to at least 82% of priority outcomes. (HSP/EB.2026/12, para. 9)",
+        "It is a great agency. (not supported by the cited paragraph)",
+    ]

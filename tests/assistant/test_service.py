@@ -7,7 +7,8 @@ import re
 import pytest
 
 from assistant.condense import Turn, condense_heuristic, is_follow_up
-from assistant.service import AssistantService, QuestionError
+from assistant.errors import QuestionError
+from assistant.service import AssistantService
 from reformqa.settings import Settings
 
 # The acceptance questions of issue 3, in Chinese, English and French.
