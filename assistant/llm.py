@@ -59,7 +59,10 @@ def make_chat_model(
         from langchain_ollama import ChatOllama
 
         return ChatOllama(
-            model=model, base_url=base_url, temperature=0, num_predict=max_tokens,
+            model=model,
+            base_url=base_url,
+            temperature=0,
+            num_predict=max_tokens,
             client_kwargs={"timeout": timeout_s},
         )
     if provider == "openai":

@@ -166,8 +166,10 @@ def test_verify_flags_uncited_sentences_and_drops_prompt_echo(service, embedder)
     keyed = keyed_sources(retrieval.sources)
     nine = next(k for k, s in keyed.items() if s.key == ("HSP/EB.2026/12", "9"))
     answerer = LLMAnswerer(GenericFakeChatModel(messages=iter([])), embedder)
-    raw = (f'<source key="S1" language="zh">\nUN-Habitat contributed to at least 82% of '
-           f"priority outcomes [{nine}]. It is a great agency.")
+    raw = (
+        f'<source key="S1" language="zh">\nUN-Habitat contributed to at least 82% of '
+        f"priority outcomes [{nine}]. It is a great agency."
+    )
     verified = answerer.verify(raw, keyed, "en")
     lines = verified.text.splitlines()
     assert lines == [

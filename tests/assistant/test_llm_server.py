@@ -26,10 +26,15 @@ _CITATION = re.compile(r"\((HSP/EB\.2026/12), (?:para\. (\d+)|footnote (\d+))\)"
 
 
 def llm_service(seed_store, embedder, url: str) -> AssistantService:
-    settings = seed_store.model_copy(update={
-        "llm": f"openai:{LLM_MODEL}", "llm_base_url": url, "llm_max_tokens": 96,
-        "llm_timeout_s": 240, "k": 3,
-    })
+    settings = seed_store.model_copy(
+        update={
+            "llm": f"openai:{LLM_MODEL}",
+            "llm_base_url": url,
+            "llm_max_tokens": 96,
+            "llm_timeout_s": 240,
+            "k": 3,
+        }
+    )
     return AssistantService(settings, embedder=embedder)
 
 
@@ -41,8 +46,9 @@ def test_real_server_citations_are_only_indexed_verified_paragraphs(seed_store, 
     answer = events[-1].answer
     assert deltas, "the server streamed nothing"
     assert answer.mode == "llm" and "[S" not in answer.text
-    indexed = {(row["symbol"], row["label"])
-               for row in service.index.catalog.units_of("HSP/EB.2026/12|zh")}
+    indexed = {
+        (row["symbol"], row["label"]) for row in service.index.catalog.units_of("HSP/EB.2026/12|zh")
+    }
     retrieved = {source.key for source in answer.sources}
     assert answer.citations and {c.key for c in answer.citations} <= indexed & retrieved
     for symbol, para, footnote in _CITATION.findall(answer.text):
@@ -59,6 +65,7 @@ def test_unreachable_server_falls_back_to_extractive_answer(seed_store, embedder
         port = sock.getsockname()[1]
     service = llm_service(seed_store, embedder, f"http://127.0.0.1:{port}/v1")
     answer = service.ask(QUESTION, mode="llm")
-    assert answer.notice == ("The language model is unavailable (cannot connect); showing the "
-                             "extracted answer.")
+    assert answer.notice == (
+        "The language model is unavailable (cannot connect); showing the extracted answer."
+    )
     assert "82%" in answer.text and answer.citations[0].label == "9"
