@@ -9,3 +9,7 @@ class QuestionError(ValueError):
     def __init__(self, reason: str) -> None:
         super().__init__(f"question: {reason}")
         self.reason = reason
+
+
+class ConfigurationError(ValueError):
+    """Settings that cannot work together, e.g. llm mode without a model."""

@@ -19,6 +19,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from assistant.citations import Citation
+from assistant.errors import ConfigurationError
 from assistant.glossary import expand, normalize
 from assistant.messages import message
 from assistant.models import Source
@@ -54,7 +55,7 @@ def make_chat_model(
     """`ollama:MODEL` or `openai:MODEL` (any OpenAI-compatible server via base_url)."""
     provider, _, model = spec.partition(":")
     if not model:
-        raise ValueError(f"llm: '{spec}' is not 'ollama:MODEL' or 'openai:MODEL'")
+        raise ConfigurationError(f"llm: '{spec}' is not 'ollama:MODEL' or 'openai:MODEL'")
     if provider == "ollama":
         from langchain_ollama import ChatOllama
 
@@ -80,7 +81,7 @@ def make_chat_model(
             # max_tokens, and would otherwise generate until the context is full
             extra_body={"max_tokens": max_tokens} if base_url else None,
         )
-    raise ValueError(f"llm: unknown provider '{provider}' (use ollama: or openai:)")
+    raise ConfigurationError(f"llm: unknown provider '{provider}' (use ollama: or openai:)")
 
 
 def keyed_sources(sources: list[Source]) -> dict[str, Source]:

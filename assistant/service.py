@@ -15,7 +15,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from assistant.condense import Turn, condense_heuristic
-from assistant.errors import QuestionError
+from assistant.errors import ConfigurationError, QuestionError
 from assistant.extractive import Extract, ExtractiveAnswerer
 from assistant.llm import LLMAnswerer, LLMUnavailable, keyed_sources, make_chat_model
 from assistant.messages import message
@@ -90,7 +90,7 @@ class AssistantService:
         timings: dict[str, float] = {}
         mode = mode or self.settings.mode
         if mode == "llm" and self.llm is None:
-            raise ValueError("mode: llm needs a model; set llm (e.g. openai:MODEL) first")
+            raise ConfigurationError("mode: llm needs a model; set llm (e.g. openai:MODEL) first")
         language = detect_language(question) or "en"
         filters = filters or SearchFilters()
         standalone, carried = self._condense(question, list(history), mode)

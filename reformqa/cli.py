@@ -191,7 +191,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         for event in service.stream(
             args.question, filters=filters, preferred_language=args.prefer_lang
         ):
-            if event.kind == "delta":
+            if event.kind == "delta" and sys.stderr.isatty():
                 print(event.text, end="", file=sys.stderr, flush=True)
             answer = event.answer or answer
     finally:
@@ -226,7 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(args.verbose)
     from pydantic import ValidationError
 
-    from assistant.errors import QuestionError
+    from assistant.errors import ConfigurationError, QuestionError
     from ingest.embedders import UnknownEmbedder
     from ingest.errors import EmbedderMismatchError
     from ingest.vector_store import ChromaUnavailable
@@ -234,7 +234,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = settings_from(args)
         return COMMANDS[args.command](args, settings)
-    except (EmbedderMismatchError, UnknownEmbedder, ChromaUnavailable, QuestionError) as exc:
+    except (
+        EmbedderMismatchError,
+        UnknownEmbedder,
+        ChromaUnavailable,
+        QuestionError,
+        ConfigurationError,
+    ) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except ValidationError as exc:

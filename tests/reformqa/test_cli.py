@@ -72,3 +72,23 @@ def test_env_store_and_bad_embedder(tmp_path):
     )
     assert result.returncode == 2
     assert "unknown embedder 'word2vec'" in result.stderr
+
+
+def test_ask_json_and_text(tmp_path):
+    shutil.copy(SEED, tmp_path)
+    assert run("ingest", SEED.name, cwd=tmp_path).returncode == 0
+    result = run(
+        "ask", "How many countries have signed Cooperation Frameworks?", "--json", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["abstained"] is False and "120" in data["answer"]
+    assert data["citations"][0]["doc"] == "HSP/EB.2026/12"
+    assert data["citations"][0]["para"] == "fn4" and data["citations"][0]["lang"] == "zh"
+    assert isinstance(data["citations"][0]["score"], float)
+    text = run("ask", "脚注 6", "--lang", "zh", cwd=tmp_path)
+    assert "（HSP/EB.2026/12，脚注 6）" in text.stdout
+    empty = run("ask", "   ", cwd=tmp_path)
+    assert empty.returncode == 2 and "question: empty" in empty.stderr
+    llm = run("ask", "What share?", "--mode", "llm", cwd=tmp_path)
+    assert llm.returncode == 2 and "mode: llm needs a model" in llm.stderr
