@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Mapping
 from pathlib import Path
 
 from ingest.blocks import Block
@@ -36,7 +37,8 @@ class DocumentParser:
     def __init__(self, max_file_bytes: int = 50 * 1024 * 1024) -> None:
         self.max_file_bytes = max_file_bytes
 
-    def run(self, path: Path) -> ParsedDocument:
+    def run(self, path: Path, overrides: Mapping[str, str] | None = None) -> ParsedDocument:
+        """Parse one file; `overrides` (e.g. an upload form's audience) beat front matter."""
         name = str(path)
         suffix = path.suffix.lower()
         if suffix not in SUPPORTED_SUFFIXES:
@@ -60,6 +62,7 @@ class DocumentParser:
         data = path.read_bytes()
         content_hash = hashlib.sha256(PARSER_VERSION.encode() + data).hexdigest()
         front, blocks = self._blocks(name, suffix, data)
+        front = {**front, **{k: v for k, v in (overrides or {}).items() if v}}
         document = self._document(path, content_hash, front, blocks)
         logger.debug("parsed", extra={"file": name, "units": len(document.units)})
         return document

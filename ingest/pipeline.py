@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,7 +92,13 @@ class IngestPipeline:
         self.batch_size = batch_size
         self.progress = progress
 
-    def run(self, paths: Iterable[Path], prune: bool = False) -> IngestReport:
+    def run(
+        self,
+        paths: Iterable[Path],
+        prune: bool = False,
+        overrides: Mapping[str, str] | None = None,
+    ) -> IngestReport:
+        """Ingest files and folders; `overrides` set metadata (e.g. audience) for all of them."""
         started = time.perf_counter()
         report = IngestReport()
         files = collect_files(paths, exclude=self.index.settings.store)
@@ -104,7 +110,7 @@ class IngestPipeline:
             disable=not self.progress,
             transient=False,
         ) as progress:
-            parsed = self._parse_all(files, report, progress)
+            parsed = self._parse_all(files, report, progress, overrides)
             to_index = self._triage(parsed, report)
             unit_task = progress.add_task(
                 "embedding units", total=sum(len(p.units) for p in to_index)
@@ -130,13 +136,17 @@ class IngestPipeline:
         return report
 
     def _parse_all(
-        self, files: list[Path], report: IngestReport, progress: Progress
+        self,
+        files: list[Path],
+        report: IngestReport,
+        progress: Progress,
+        overrides: Mapping[str, str] | None,
     ) -> list[ParsedDocument]:
         task = progress.add_task("parsing documents", total=len(files))
         parsed: list[ParsedDocument] = []
         for path in files:
             try:
-                parsed.append(self.parser.run(path))
+                parsed.append(self.parser.run(path, overrides))
             except IngestError as exc:
                 report.failed.append(exc)
                 logger.info("ingest failed", extra={"file": exc.path, "reason": exc.reason})

@@ -166,3 +166,21 @@ def test_remove_symbol_all_languages(tmp_path, ingest, open_index):
     index = open_index()
     assert index.remove_symbol("HSP/EB.2026/12") == [SEED_KEY]
     assert index.documents() == [] and consistent(index) == 0
+
+
+def test_overrides_beat_front_matter_for_uploads(tmp_path, ingest, settings, embedder, open_index):
+    from ingest.parser import DocumentParser
+    from ingest.pipeline import IngestPipeline
+
+    path = tmp_path / "memo.en.md"
+    path.write_text("---\naudience: public\n---\n1. Internal memo on staffing.\n", encoding="utf-8")
+    index = DocumentIndex(settings, embedder)
+    try:
+        report = IngestPipeline(index, embedder, DocumentParser(), progress=False).run(
+            [path], overrides={"audience": "staff", "doc_type": "memo"}
+        )
+        assert not report.failed
+        meta = index.catalog.document(document_key("memo", "en")).meta
+        assert meta.audience == "staff" and meta.doc_type == "memo"
+    finally:
+        index.close()
