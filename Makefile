@@ -34,8 +34,11 @@ run: install
 lint: install-test
 	$(BIN)/ruff check .
 
+# The suite, then the evaluation gate: the dev gold set must hold eval/thresholds.toml.
 test: install-test lint
 	$(BIN)/pytest -q
+	$(BIN)/reformqa eval --gold eval/gold/hsp-eb-2026-12.dev.jsonl --corpus corpus/ \
+		--out eval-report --check eval/thresholds.toml --no-progress
 
 $(LLM_VENV)/gemma.gguf:
 	$(PYTHON) -m venv $(LLM_VENV)

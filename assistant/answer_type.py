@@ -22,6 +22,15 @@ _COUNT = re.compile(
 )
 _PERCENT = re.compile(r"%|\bper ?cent|\bpour ?cent|\bpor ciento|процент|في المائة|百分之", re.I)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+# counts written out in words ("four regional offices", "两个", "trois bureaux")
+_NUMBER_WORDS = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    r"fifty|hundred|thousand|million|dozen|deux|trois|quatre|cinq|sept|huit|neuf|dix|cent|"
+    r"mille|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|cien|mil|два|две|три|четыре|"
+    r"пять|шесть|семь|восемь|девять|десять|сто|тысяч\w*)\b|[两二三四五六七八九十百千万]\s*[个名项家国]|"
+    r"اثنا|ثلاث|أربع|خمس|ست|سبع|ثماني|تسع|عشر|مائة|ألف",
+    re.I,
+)
 
 
 class Figure(StrEnum):
@@ -42,5 +51,6 @@ def has_figure(text: str, figure: Figure | None, question: str) -> bool:
     if figure is Figure.SHARE:
         return bool(_PERCENT.search(text))
     if figure is Figure.COUNT:
-        return bool(set(_NUMBER.findall(text)) - set(_NUMBER.findall(question)))
+        new_numbers = set(_NUMBER.findall(text)) - set(_NUMBER.findall(question))
+        return bool(new_numbers) or bool(_NUMBER_WORDS.search(text))
     return True

@@ -1,4 +1,4 @@
-"""The `reformqa` command: ingest, docs, ask, remove (serve, eval and bench come later).
+"""The `reformqa` command: ingest, docs, ask, eval, remove (serve and bench come later).
 
 Output meant for the user goes to stdout; diagnostics go through logging to stderr.
 """
@@ -82,6 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--llm-base-url", help="e.g. http://127.0.0.1:8080/v1")
     ask.add_argument("--json", action="store_true", help="machine-readable output")
     _common(ask)
+
+    from eval.command import add_parser as add_eval_parser
+
+    _common(add_eval_parser(commands))
 
     remove = commands.add_parser("remove", help="remove a document (all languages by default)")
     remove.add_argument("symbol", metavar="SYMBOL")
@@ -203,6 +207,12 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from eval.command import run_eval
+
+    return run_eval(args, settings)
+
+
 def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
     from ingest.index import DocumentIndex
 
@@ -218,7 +228,13 @@ def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-COMMANDS = {"ingest": cmd_ingest, "docs": cmd_docs, "ask": cmd_ask, "remove": cmd_remove}
+COMMANDS = {
+    "ingest": cmd_ingest,
+    "docs": cmd_docs,
+    "ask": cmd_ask,
+    "eval": cmd_eval,
+    "remove": cmd_remove,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -33,7 +33,7 @@ class Settings(BaseSettings):
     k: int = Field(5, ge=1, le=50, description="sources per answer")
     preferred_language: str | None = Field(None, description="show sources in this language")
     abstain_threshold: float = Field(
-        0.53, description="extractive evidence below this abstains (eval.calibrate, README)"
+        0.532, description="extractive evidence below this abstains (eval.calibrate, README)"
     )
     max_question_chars: int = Field(2000, ge=10)
     llm: str | None = Field(None, description="'ollama:MODEL' or 'openai:MODEL'")

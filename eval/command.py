@@ -1,0 +1,103 @@
+"""`reformqa eval`: score a gold set, write the report, optionally compare and gate."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from eval.gold import load_gold
+from eval.report import build_report, check_thresholds, table, write_comparison, write_report
+from eval.runner import EvalConfig, EvalRunner, evaluation_service
+from reformqa.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+
+def _commit() -> str:
+    try:
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+        ).stdout.strip()
+    except OSError:
+        return ""
+
+
+def run_eval(args: argparse.Namespace, settings: Settings) -> int:
+    """Evaluate each configuration, write OUT/report.*, and check thresholds if asked."""
+    questions = load_gold(args.gold)
+    configs = [EvalConfig("default", {})] + [EvalConfig.parse(s) for s in args.compare or []]
+    progress = not args.no_progress and sys.stderr.isatty()
+    reports = {}
+    for config in configs:
+        with evaluation_service(settings, config.overrides, args.corpus, progress) as service:
+            mode = args.mode if config.name == "default" else None
+            k = args.k if config.name == "default" else None
+            scores = EvalRunner(service, mode=mode, k=k, progress=progress).run(
+                questions, label=config.name
+            )
+            effective = service.settings
+            report = build_report(
+                scores,
+                {
+                    "name": config.name,
+                    "gold": str(args.gold),
+                    "corpus": str(args.corpus) if args.corpus else None,
+                    "store": None if args.corpus else str(effective.store),
+                    "mode": mode or effective.mode,
+                    "k": k or effective.k,
+                    "embedder": service.embedder.identity,
+                    "abstain_threshold": effective.abstain_threshold,
+                    "llm": effective.llm,
+                    "overrides": config.overrides,
+                    "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+                    "commit": _commit(),
+                },
+            )
+        out = args.out if config.name == "default" else args.out / config.name
+        write_report(report, scores, out)
+        reports[config.name] = report
+    if len(reports) > 1:
+        write_comparison(reports, args.out)
+    default = reports["default"]
+    print(table({"all": default, **default["by_lang"]}))
+    print(f"\nreport: {args.out / 'report.md'}")
+    if args.check:
+        failures = check_thresholds(default, args.check)
+        for failure in failures:
+            print(f"BELOW THRESHOLD {failure}")
+        if failures:
+            return 1
+        print(f"all thresholds in {args.check} hold")
+    return 0
+
+
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = commands.add_parser(
+        "eval",
+        help="score answers, citations and abstention on a gold set",
+        description="Run a gold set (JSONL) through the assistant and write OUT/report.json, "
+        "report.md and plots. With --corpus it ingests into a fresh temporary store.",
+    )
+    parser.add_argument("--gold", type=Path, required=True, help="gold questions (JSONL)")
+    parser.add_argument("--corpus", type=Path, help="ingest this folder into a temporary store")
+    parser.add_argument("--mode", choices=["extractive", "llm"])
+    parser.add_argument("--k", type=int, help="sources per answer")
+    parser.add_argument("--out", type=Path, default=Path("eval-report"), help="report folder")
+    parser.add_argument(
+        "--compare",
+        action="append",
+        metavar="NAME=SETTINGS",
+        help="also evaluate settings overrides, e.g. k3=k=3 or "
+        "llm=mode=llm,llm=openai:gemma,llm_base_url=http://127.0.0.1:8089/v1",
+    )
+    parser.add_argument("--check", type=Path, help="fail (exit 1) below these thresholds (TOML)")
+    parser.add_argument("--no-progress", action="store_true")
+    return parser

@@ -1,0 +1,151 @@
+"""Run a gold set through the assistant service and score every question.
+
+The runner calls the same `AssistantService` the CLI and the UI use, so the figures are the
+figures users get. With a corpus it ingests into a fresh temporary store and leaves the
+user's store alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from assistant.models import Answer
+from assistant.service import AssistantService
+from eval.gold import GoldQuestion
+from eval.metrics import QuestionScore, contains_answer, f1, normalize, strip_citations
+from ingest.embedders import make_embedder
+from ingest.parser import DocumentParser
+from ingest.pipeline import IngestPipeline
+from reformqa.settings import Settings
+
+logger = logging.getLogger(__name__)
+RETRIEVAL_DEPTH = 10  # sources kept for recall@10, whatever k the answer uses
+
+
+@dataclass
+class EvalConfig:
+    """One configuration to evaluate: a name and settings overrides ("mode=llm,k=3")."""
+
+    name: str
+    overrides: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, spec: str) -> EvalConfig:
+        """NAME=key=value,key=value (as given to --compare)."""
+        name, _, rest = spec.partition("=")
+        if not name or not rest:
+            raise ValueError(f"--compare '{spec}': expected NAME=key=value[,key=value]")
+        overrides: dict[str, Any] = {}
+        for pair in rest.split(","):
+            key, sep, value = pair.partition("=")
+            if not sep:
+                raise ValueError(f"--compare '{spec}': '{pair}' is not key=value")
+            overrides[key.strip()] = value.strip()
+        return cls(name, overrides)
+
+
+def score_answer(question: GoldQuestion, answer: Answer) -> QuestionScore:
+    keys = [source.key for source in answer.sources]
+    ranks = [keys.index(c) + 1 if c in keys else 0 for c in question.citations]
+    cited = [] if answer.abstained else [c.key for c in answer.citations]
+    gold = set(question.citations)
+    texts = {c.key: c.text for c in answer.citations}
+    relevant = sum(
+        1
+        for key in cited
+        if key in gold
+        or any(normalize(g) in normalize(texts.get(key, "")) for g in question.answers)
+    )
+    return QuestionScore(
+        id=question.id,
+        lang=question.lang,
+        kind=question.kind,
+        answerable=question.answerable,
+        abstained=answer.abstained,
+        ranks=ranks,
+        correct=question.answerable
+        and not answer.abstained
+        and contains_answer(answer.text, question.answers),
+        f1=0.0 if answer.abstained else f1(answer.text, question.answers),
+        chars=len(strip_citations(answer.text)),
+        cited=cited,
+        cited_relevant=relevant,
+        gold_cited=len(gold & set(cited)),
+        gold_units=len(gold),
+        timings_ms=dict(answer.timings_ms),
+    )
+
+
+class EvalRunner:
+    """Scores a gold set against one service configuration."""
+
+    def __init__(
+        self,
+        service: AssistantService,
+        mode: str | None = None,
+        k: int | None = None,
+        progress: bool = True,
+    ) -> None:
+        self.service = service
+        self.mode = mode
+        self.k = k
+        self.progress = progress
+
+    def run(
+        self, questions: Sequence[GoldQuestion], label: str = "questions"
+    ) -> list[QuestionScore]:
+        scores = []
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            disable=not self.progress,
+        ) as progress:
+            task = progress.add_task(label, total=len(questions))
+            for question in questions:
+                answer = self.service.ask(
+                    question.question, mode=self.mode, k=self.k, depth=RETRIEVAL_DEPTH
+                )
+                scores.append(score_answer(question, answer))
+                progress.advance(task)
+        return scores
+
+
+@contextmanager
+def evaluation_service(
+    base: Settings, overrides: dict[str, Any], corpus: Path | None, progress: bool
+) -> Iterator[AssistantService]:
+    """A service on `base.store`, or on a fresh temporary store holding `corpus`."""
+    with tempfile.TemporaryDirectory(prefix="reformqa-eval-") as scratch:
+        settings = base.model_copy(update=overrides)
+        if corpus is not None:
+            settings = settings.model_copy(
+                update={"store": Path(scratch) / "store", "chroma_url": None}
+            )
+        settings = Settings.model_validate(settings.model_dump())  # re-validate overrides
+        embedder = make_embedder(settings.embedder, settings.embed_threads)
+        service = AssistantService(settings, embedder=embedder)
+        try:
+            if corpus is not None:
+                report = IngestPipeline(
+                    service.index,
+                    embedder,
+                    DocumentParser(settings.max_file_bytes),
+                    progress=progress,
+                ).run([corpus])
+                for failure in report.failed:
+                    logger.warning(
+                        "corpus file failed", extra={"file": failure.path, "reason": failure.reason}
+                    )
+            yield service
+        finally:
+            service.close()
