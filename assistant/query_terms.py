@@ -19,6 +19,8 @@ from ingest.queries import UnitQueries
 
 _NUMBER = re.compile(r"^\d+$")
 MIN_RARE_TERMS = 2.0  # coverage is measured against at least this many rare terms' weight
+MAX_MATCH_TERMS = 32  # terms sent to FTS5, rarest first
+COMMON_SHARE = 0.25  # terms in more than this share of units are left out of the FTS5 query
 
 
 def _fold(token: str) -> str:
@@ -37,7 +39,7 @@ class QueryTerms:
     explained: float = 1.0  # share of the question the glossary understood (other languages)
     idf: dict[str, float] = field(default_factory=dict)
     max_idf: float = 1.0
-    lexical_query: str = ""
+    match_terms: list[str] = field(default_factory=list)  # what the FTS5 query looks for
 
     def terms_for(self, language: str) -> set[str]:
         if not language or language == self.language:
@@ -72,9 +74,6 @@ def query_terms(question: str, language: str, units: UnitQueries) -> QueryTerms:
     def idf(df: int) -> float:
         return math.log(1 + (total - df + 0.5) / (df + 0.5))
 
-    extra = " ".join(
-        form for lang, forms in expansion.forms.items() if lang != language for form in forms
-    )
     return QueryTerms(
         language=language,
         own=own,
@@ -83,5 +82,13 @@ def query_terms(question: str, language: str, units: UnitQueries) -> QueryTerms:
         explained=expansion.explained,
         idf={t: idf(frequencies.get(t, 0)) for t in everything},
         max_idf=idf(1),
-        lexical_query=f"{question} {extra}".strip(),
+        match_terms=_match_terms(everything, frequencies, total),
     )
+
+
+def _match_terms(terms: list[str], frequencies: dict[str, int], total: int) -> list[str]:
+    """Index terms worth a posting-list scan: present in the index, not in most units (those
+    cost the most and weigh the least in BM25), rarest first."""
+    ceiling = max(50, COMMON_SHARE * total)
+    useful = [t for t in terms if 0 < frequencies.get(t, 0) <= ceiling]
+    return sorted(useful, key=lambda t: frequencies[t])[:MAX_MATCH_TERMS]

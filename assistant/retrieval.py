@@ -92,9 +92,7 @@ class HybridRetriever:
         dense = self._dense(query, filters, fetch) if use_dense else {}
         timings["dense"] = (time.perf_counter() - started) * 1000
         started = time.perf_counter()
-        lexical_hits = (
-            self.units.lexical(terms.lexical_query, filters, fetch) if use_lexical else []
-        )
+        lexical_hits = self.units.lexical(terms.match_terms, filters, fetch) if use_lexical else []
         lexical = {unit.unit_id: (unit, score) for unit, score in lexical_hits}
         top = lexical_hits[0][0] if lexical_hits else None
         coverage = terms.coverage(top.text, top.language) if top else 0.0

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from ingest.catalog import Catalog
 from ingest.filters import SearchFilters
-from ingest.lexical import lexical_tokens
 
 _SELECT = (
     "SELECT u.unit_id, u.doc_key, u.symbol, u.language, u.label, u.kind, u.section, u.page,"
@@ -101,13 +100,12 @@ class UnitQueries:
         return [_unit(row) for row in rows]
 
     def lexical(
-        self, query: str, filters: SearchFilters, limit: int
+        self, terms: list[str], filters: SearchFilters, limit: int
     ) -> list[tuple[StoredUnit, float]]:
-        """BM25 matches (higher is better); units sharing no term with the query are absent."""
-        tokens = list(dict.fromkeys(lexical_tokens(query)))[:64]
-        if not tokens:
+        """BM25 matches of index terms (higher is better); units sharing no term are absent."""
+        if not terms:
             return []
-        match = " OR ".join(f'"{token}"' for token in tokens)
+        match = " OR ".join(f'"{term}"' for term in terms)
         where, params = filters.sql_where()
         rows = self.db.execute(
             f"{_SELECT.replace('SELECT ', 'SELECT bm25(units_fts) AS rank, ', 1)}"

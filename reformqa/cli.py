@@ -1,4 +1,4 @@
-"""The `reformqa` command: ingest, docs, ask, eval, remove (serve and bench come later).
+"""The `reformqa` command: ingest, docs, ask, eval, bench, remove (serve comes later).
 
 Output meant for the user goes to stdout; diagnostics go through logging to stderr.
 """
@@ -86,6 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     from eval.command import add_parser as add_eval_parser
 
     _common(add_eval_parser(commands))
+
+    from eval.bench_command import add_parser as add_bench_parser
+
+    _common(add_bench_parser(commands))
 
     remove = commands.add_parser("remove", help="remove a document (all languages by default)")
     remove.add_argument("symbol", metavar="SYMBOL")
@@ -213,6 +217,12 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     return run_eval(args, settings)
 
 
+def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    from eval.bench_command import run_bench
+
+    return run_bench(args, settings)
+
+
 def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
     from ingest.index import DocumentIndex
 
@@ -233,6 +243,7 @@ COMMANDS = {
     "docs": cmd_docs,
     "ask": cmd_ask,
     "eval": cmd_eval,
+    "bench": cmd_bench,
     "remove": cmd_remove,
 }
 

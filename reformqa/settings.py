@@ -42,6 +42,11 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(60.0, gt=0)
     llm_max_tokens: int = Field(400, ge=16, description="longest answer the model may write")
 
+    # `reformqa serve`, the chat UI
+    host: str = Field("127.0.0.1", description="address the UI binds to (loopback by default)")
+    port: int = Field(7860, ge=1, le=65535)
+    auth: Path | None = Field(None, description="users file (JSON); enables login and roles")
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -56,3 +61,12 @@ class Settings(BaseSettings):
     @property
     def max_file_bytes(self) -> int:
         return int(self.max_file_mb * 1024 * 1024)
+
+    @property
+    def feedback_path(self) -> Path:
+        return self.store / "feedback.jsonl"
+
+    @property
+    def upload_dir(self) -> Path:
+        """Uploaded files, beside the store: ingestion skips every file inside the store."""
+        return self.store.parent / f"{self.store.name}-uploads"

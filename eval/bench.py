@@ -1,0 +1,254 @@
+"""`reformqa bench`: ingest throughput and query latency from 1k to 1M paragraphs, against the
+LangChain tutorial pipeline, on generated UN-style documents.
+
+Up to `real_limit` units (default 10,000) are embedded for real. Larger stores are filled
+with synthetic vectors: for each extra unit, the normalized sum of two real unit vectors
+(weights 1 and 0.5, chosen at random) plus Gaussian noise (sigma 0.05 per dimension), while
+its text, catalog row and lexical entry come from a generated paragraph, so both indexes
+hold exactly what a real store of that size would.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from eval.baseline import TutorialBaseline
+from eval.generator import CorpusGenerator
+from eval.gold import load_gold
+from eval.metrics import percentile
+from ingest.embedders import EncoderEmbeddings
+from ingest.index import DocumentIndex
+from ingest.parser import DocumentParser
+from ingest.pipeline import IngestPipeline
+from reformqa.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_GOLD = ROOT / "eval" / "gold" / "hsp-eb-2026-12.dev.jsonl"
+SEED_CORPUS = ROOT / "corpus"
+
+
+@dataclass
+class BenchConfig:
+    sizes: list[int]
+    out: Path
+    real_limit: int = 10_000
+    queries: int = 100
+    seed: int = 2026
+    baseline: bool = True
+    results: dict[str, Any] = field(default_factory=dict)
+
+
+def latency_summary(values: list[float]) -> dict[str, float | None]:
+    return {f"p{q}": percentile(values, q) for q in (50, 95, 99)}
+
+
+def machine() -> dict[str, Any]:
+    memory = next(
+        (
+            line.split()[1]
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        "0",
+    )
+    return {
+        "cpus": __import__("os").cpu_count(),
+        "memory_gb": round(int(memory) / 2**20, 1),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+    }
+
+
+def bench_queries(count: int, seed: int) -> list[str]:
+    """The dev gold questions (six languages), then generated sentences, `count` in all."""
+    questions = [q.question for q in load_gold(DEV_GOLD)]
+    generator = CorpusGenerator(seed=seed + 1)
+    while len(questions) < count:
+        questions.append(generator._sentence(generator.languages[len(questions) % 6]))
+    return questions[:count]
+
+
+def directory_bytes(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def encoder_only(embedder: EncoderEmbeddings, texts: list[str], batch: int) -> float:
+    """Units per second of the embedder alone on the same texts (the ceiling for ingest)."""
+    embedder.encode(texts[:8])
+    started = time.perf_counter()
+    for start in range(0, len(texts), batch):
+        embedder.encode(texts[start : start + batch])
+    return len(texts) / (time.perf_counter() - started)
+
+
+def fill_synthetic(
+    index: DocumentIndex,
+    generator: CorpusGenerator,
+    units: int,
+    base: np.ndarray,
+    seed: int,
+    scratch: Path,
+) -> float:
+    """Add `units` generated units with synthetic vectors (see the module docstring)."""
+    rng = np.random.default_rng(seed)
+    parser = DocumentParser()
+    started = time.perf_counter()
+    for document in generator.documents(units):
+        path = scratch / document.name
+        path.write_text(document.text, encoding="utf-8")
+        parsed = parser.run(path)
+        first = base[rng.integers(0, len(base), len(parsed.units))]
+        second = base[rng.integers(0, len(base), len(parsed.units))]
+        vectors = first + 0.5 * second + rng.normal(0, 0.05, first.shape)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        index.replace(parsed, vectors.astype(np.float32))
+        path.unlink()
+    return time.perf_counter() - started
+
+
+def probe(store: Path, queries: list[str]) -> dict[str, Any]:
+    """Query latencies and peak RSS measured in a fresh process serving the store."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
+        json.dump(queries, f, ensure_ascii=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "eval.bench_probe", str(store), f.name],
+        capture_output=True,
+        text=True,
+        timeout=3600,
+        check=True,
+    )
+    Path(f.name).unlink()
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", "", re.sub(r"<sup>\s*\d+\s*</sup>|\\", "", text))
+
+
+def gold_recall(
+    index: DocumentIndex, embedder: EncoderEmbeddings, baseline: TutorialBaseline
+) -> dict[str, float]:
+    """Recall@5 on the dev gold set with corpus/ added to a generated store and to the
+    baseline's, so that both search among the same distractors.
+
+    A baseline chunk is a hit when it contains a gold paragraph's text, or, for a paragraph
+    longer than a chunk, when the paragraph contains the chunk's central 300 characters.
+    """
+    from assistant.retrieval import HybridRetriever
+    from ingest.filters import SearchFilters
+
+    paths = sorted(SEED_CORPUS.glob("*.md"))
+    IngestPipeline(index, embedder, DocumentParser(), progress=False).run(paths)
+    baseline.ingest(paths)
+    retriever = HybridRetriever(index, embedder)
+    units = {
+        (row["symbol"], row["label"]): _clean(row["text"])
+        for record in index.documents()
+        if not record.meta.symbol.startswith("GEN/")
+        for row in index.catalog.units_of(record.key)
+    }
+    ours = theirs = questions = 0
+    for question in load_gold(DEV_GOLD):
+        if not question.answerable:
+            continue
+        questions += 1
+        gold = [units[c] for c in question.citations if c in units]
+        sources = retriever.run(question.question, SearchFilters(), k=5).sources[:5]
+        ours += any(source.key in question.citations for source in sources)
+        chunks = [_clean(c) for c in baseline.search(question.question, k=5)]
+        theirs += any(
+            g in c or (len(g) > len(c) and c[len(c) // 2 - 150 : len(c) // 2 + 150] in g)
+            for g in gold
+            for c in chunks
+        )
+    return {
+        "questions": questions,
+        "ours": round(ours / questions, 3),
+        "baseline": round(theirs / questions, 3),
+    }
+
+
+def run_size(
+    config: BenchConfig, size: int, embedder: EncoderEmbeddings, scratch: Path, queries: list[str]
+) -> dict[str, Any]:
+    real = min(size, config.real_limit)
+    corpus = scratch / f"corpus-{size}"
+    generator = CorpusGenerator(seed=config.seed)
+    files = generator.write(corpus, real)
+    settings = Settings(store=scratch / f"store-{size}")
+    index = DocumentIndex(settings, embedder)
+    result: dict[str, Any] = {"size": size, "real_units": real}
+    embedder.encode(["warm-up: load the model before the clock starts"])
+    try:
+        pipeline = IngestPipeline(index, embedder, DocumentParser(), batch_size=64, progress=False)
+        report = pipeline.run([corpus])
+        result["ingest"] = {
+            "units": report.units,
+            "seconds": round(report.seconds, 2),
+            "units_per_s": round(report.units_per_second, 1),
+            "failed": len(report.failed),
+        }
+        texts = [row[0] for row in index.catalog.db.execute("SELECT text FROM units")]
+        ceiling = encoder_only(embedder, texts, 64)
+        result["encoder_only_units_per_s"] = round(ceiling, 1)
+        result["ingest_vs_encoder"] = round(report.units_per_second / ceiling, 3)
+        again = pipeline.run([corpus])
+        result["reingest_unchanged_s"] = round(again.seconds, 2)
+        if size > real:
+            base = np.stack(
+                [
+                    np.frombuffer(b, dtype=np.float32)
+                    for (b,) in index.catalog.db.execute("SELECT vector FROM embeddings")
+                ]
+            )
+            seconds = fill_synthetic(
+                index,
+                CorpusGenerator(seed=config.seed + size, prefix="SYN"),
+                size - real,
+                base,
+                config.seed,
+                scratch,
+            )
+            result["synthetic"] = {"units": size - real, "seconds": round(seconds, 1)}
+        result["units_indexed"] = index.catalog.unit_count()
+        result["ingest_peak_rss_mb"] = round(
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1
+        )
+        result["disk_bytes_per_unit"] = round(
+            directory_bytes(settings.store) / max(result["units_indexed"], 1)
+        )
+        result["query"] = probe(settings.store, queries)
+        if config.baseline and size <= config.real_limit:
+            baseline = TutorialBaseline(embedder, scratch / f"baseline-{size}")
+            chunks, seconds = baseline.ingest(files)
+            latencies = []
+            for query in queries:
+                started = time.perf_counter()
+                baseline.search(query, k=5)
+                latencies.append((time.perf_counter() - started) * 1000)
+            ours = result["query"]["retrieval_ms"]["p50"]
+            result["baseline"] = {
+                "chunks": chunks,
+                "ingest_seconds": round(seconds, 2),
+                "query_ms": {k: round(v or 0.0, 2) for k, v in latency_summary(latencies).items()},
+                "speedup_p50": round(percentile(latencies, 50) / ours, 2) if ours else None,
+                "ingest_time_ratio": round(result["ingest"]["seconds"] / seconds, 2),
+            }
+            if size == max(s for s in config.sizes if s <= config.real_limit):
+                result["gold_recall_at_5"] = gold_recall(index, embedder, baseline)
+    finally:
+        index.close()
+    return result
