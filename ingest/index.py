@@ -13,7 +13,7 @@ import logging
 
 import numpy as np
 
-from ingest.catalog import Catalog, DocumentRecord, unit_id
+from ingest.catalog import Catalog, DocumentRecord
 from ingest.embedders import EncoderEmbeddings
 from ingest.models import ParsedDocument
 from ingest.vector_store import VectorStore, open_client
@@ -58,15 +58,25 @@ class DocumentIndex:
 
     def replace(self, parsed: ParsedDocument, vectors: np.ndarray) -> None:
         """Make `parsed` the one indexed version of its document."""
-        key = parsed.meta.key
-        current = self.catalog.document(key)
-        generation = current.generation + 1 if current else 1
-        self.catalog.add_pending(key, generation)
-        ids = [unit_id(key, generation, unit.label) for unit in parsed.units]
-        self.vectors.add(parsed, generation, ids, vectors)
-        self.catalog.replace_document(parsed, generation)
-        self.vectors.delete_generations(key, keep=generation)
-        self.catalog.clear_pending(key, generation)
+        self.replace_many([(parsed, vectors)])
+
+    def replace_many(self, items: list[tuple[ParsedDocument, np.ndarray]]) -> None:
+        """Replace several documents; each is swapped in whole, by its own transaction."""
+        plans = []
+        for parsed, vectors in items:
+            current = self.catalog.document(parsed.meta.key)
+            generation = current.generation + 1 if current else 1
+            self.catalog.add_pending(parsed.meta.key, generation)
+            plans.append((parsed, generation, vectors, current is not None))
+        self.vectors.add(
+            [(parsed, generation, vectors) for parsed, generation, vectors, _ in plans]
+        )
+        for parsed, generation, _, _ in plans:
+            self.catalog.replace_document(parsed, generation)
+        for parsed, generation, _, had_older in plans:
+            if had_older:
+                self.vectors.delete_generations(parsed.meta.key, keep=generation)
+            self.catalog.clear_pending(parsed.meta.key, generation)
 
     def remove(self, doc_key: str) -> bool:
         current = self.catalog.document(doc_key)

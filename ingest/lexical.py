@@ -35,7 +35,7 @@ def lexical_tokens(text: str) -> list[str]:
     for run in _CJK_RUN.finditer(text):
         tokens.extend(_WORD.findall(text[last : run.start()]))
         chars = run.group()
-        tokens.extend(w for w in _jieba().lcut(chars) if len(w) > 1 or len(chars) == 1)
+        tokens.extend(w for w in _jieba().lcut(chars, HMM=False) if len(w) > 1 or len(chars) == 1)
         tokens.extend(chars[i : i + 2] for i in range(len(chars) - 1))
         last = run.end()
     tokens.extend(_WORD.findall(text[last:]))

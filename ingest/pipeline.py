@@ -23,6 +23,7 @@ from ingest.models import ParsedDocument
 from ingest.parser import DocumentParser
 
 logger = logging.getLogger(__name__)
+GROUP_UNITS = 2048  # units embedded together before their documents are written
 
 
 @dataclass
@@ -115,21 +116,9 @@ class IngestPipeline:
             unit_task = progress.add_task(
                 "embedding units", total=sum(len(p.units) for p in to_index)
             )
-            for document in to_index:
-                vectors = self._vectors(document, report, progress, unit_task)
-                is_new = self.index.catalog.document(document.meta.key) is None
-                self._drop_stale_identity(document)
-                self.index.replace(document, vectors)
-                report.units += len(document.units)
-                (report.added if is_new else report.updated).append(document.meta.key)
-                logger.info(
-                    "indexed",
-                    extra={
-                        "doc": document.meta.key,
-                        "file": document.path,
-                        "units": len(document.units),
-                    },
-                )
+            for group in _groups(to_index, GROUP_UNITS):
+                vectors = self._vectors(group, report, progress, unit_task)
+                self._write(group, vectors, report)
         if prune:
             self._prune(report)
         report.seconds = time.perf_counter() - started
@@ -194,15 +183,20 @@ class IngestPipeline:
         return to_index
 
     def _vectors(
-        self, document: ParsedDocument, report: IngestReport, progress: Progress, task: object
-    ) -> np.ndarray:
-        """Vectors for every unit, from the cache where the same text was embedded before."""
+        self,
+        documents: list[ParsedDocument],
+        report: IngestReport,
+        progress: Progress,
+        task: object,
+    ) -> dict[str, np.ndarray]:
+        """Vectors by text hash for every unit of a group of documents: cached ones from the
+        cache, the rest embedded in full batches across document boundaries."""
         identity = self.embedder.identity
-        hashes = [unit.text_hash for unit in document.units]
-        cached = self.index.catalog.cached_vectors(identity, hashes)
-        missing = list(dict.fromkeys(h for h in hashes if h not in cached))
-        texts = {unit.text_hash: unit.text for unit in document.units}
-        progress.advance(task, len(document.units) - len(missing))  # type: ignore[arg-type]
+        texts = {unit.text_hash: unit.text for d in documents for unit in d.units}
+        cached = self.index.catalog.cached_vectors(identity, texts)
+        missing = [h for h in texts if h not in cached]
+        units = sum(len(d.units) for d in documents)
+        progress.advance(task, units - len(missing))  # type: ignore[arg-type]
         for start in range(0, len(missing), self.batch_size):
             chunk = missing[start : start + self.batch_size]
             fresh = self.embedder.encode([texts[h] for h in chunk])
@@ -211,7 +205,30 @@ class IngestPipeline:
             cached.update(new)
             report.embedded += len(chunk)
             progress.advance(task, len(chunk))  # type: ignore[arg-type]
-        return np.stack([cached[h] for h in hashes]).astype(np.float32)
+        return cached
+
+    def _write(
+        self, documents: list[ParsedDocument], vectors: dict[str, np.ndarray], report: IngestReport
+    ) -> None:
+        """Swap a group of documents in, each whole (see DocumentIndex.replace_many)."""
+        items = []
+        for document in documents:
+            stacked = np.stack([vectors[u.text_hash] for u in document.units])
+            is_new = self.index.catalog.document(document.meta.key) is None
+            self._drop_stale_identity(document)
+            items.append((document, stacked.astype(np.float32)))
+            report.units += len(document.units)
+            (report.added if is_new else report.updated).append(document.meta.key)
+        self.index.replace_many(items)
+        for document in documents:
+            logger.info(
+                "indexed",
+                extra={
+                    "doc": document.meta.key,
+                    "file": document.path,
+                    "units": len(document.units),
+                },
+            )
 
     def _drop_stale_identity(self, document: ParsedDocument) -> None:
         """A file that now claims another symbol or language no longer backs its old entry."""
@@ -226,3 +243,17 @@ class IngestPipeline:
                 report.pruned.append(record.key)
         dropped = self.index.catalog.prune_embedding_cache()
         logger.info("pruned", extra={"documents": len(report.pruned), "cached_vectors": dropped})
+
+
+def _groups(documents: list[ParsedDocument], units: int) -> Iterable[list[ParsedDocument]]:
+    """Consecutive documents holding about `units` units together (at least one each)."""
+    group: list[ParsedDocument] = []
+    size = 0
+    for document in documents:
+        if group and size + len(document.units) > units:
+            yield group
+            group, size = [], 0
+        group.append(document)
+        size += len(document.units)
+    if group:
+        yield group

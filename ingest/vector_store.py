@@ -16,6 +16,7 @@ import chromadb
 import numpy as np
 from chromadb.config import Settings as ChromaSettings
 
+from ingest.catalog import unit_id
 from ingest.errors import EmbedderMismatchError
 from ingest.models import ParsedDocument
 
@@ -78,34 +79,36 @@ class VectorStore:
                 "(or --collection) for the other embedder."
             )
 
-    def add(
-        self, parsed: ParsedDocument, generation: int, ids: list[str], vectors: np.ndarray
-    ) -> None:
-        meta = parsed.meta
-        date_num = int(meta.date.replace("-", "")) if meta.date[:4].isdigit() else 0
-        metadatas = [
-            {
-                "doc_key": meta.key,
-                "symbol": meta.symbol,
-                "lang": meta.language,
-                "label": unit.label,
-                "kind": unit.kind.value,
-                "gen": generation,
-                "doc_type": meta.doc_type or "",
-                "audience": meta.audience or "public",
-                "date": date_num,
-            }
-            for unit in parsed.units
-        ]
-        documents = [unit.text for unit in parsed.units]
-        batch = max(1, min(self.client.get_max_batch_size(), 2000))
-        for start in range(0, len(ids), batch):
-            end = start + batch
-            self.collection.upsert(
-                ids=ids[start:end],
-                embeddings=vectors[start:end],
-                documents=documents[start:end],
-                metadatas=metadatas[start:end],
+    def add(self, batch: list[tuple[ParsedDocument, int, np.ndarray]]) -> None:
+        """Vectors of new generations of documents, in as few Chroma calls as possible
+        (per-call overhead dominated ingestion). Texts stay in the catalog, not here."""
+        ids: list[str] = []
+        metadatas: list[dict[str, Any]] = []
+        for parsed, generation, _ in batch:
+            meta = parsed.meta
+            date_num = int(meta.date.replace("-", "")) if meta.date[:4].isdigit() else 0
+            for unit in parsed.units:
+                ids.append(unit_id(meta.key, generation, unit.label))
+                metadatas.append(
+                    {
+                        "doc_key": meta.key,
+                        "symbol": meta.symbol,
+                        "lang": meta.language,
+                        "label": unit.label,
+                        "kind": unit.kind.value,
+                        "gen": generation,
+                        "doc_type": meta.doc_type or "",
+                        "audience": meta.audience or "public",
+                        "date": date_num,
+                    }
+                )
+        vectors = np.concatenate([v for _, _, v in batch]) if batch else np.zeros((0, 1))
+        size = max(1, min(self.client.get_max_batch_size(), 4000))
+        for start in range(0, len(ids), size):
+            end = start + size
+            # new generation, new ids (a half-written one is deleted on open): add, not upsert
+            self.collection.add(
+                ids=ids[start:end], embeddings=vectors[start:end], metadatas=metadatas[start:end]
             )
 
     def delete_generations(self, doc_key: str, keep: int | None) -> None:
