@@ -63,7 +63,7 @@ class ExtractiveAnswerer:
         ]
         if not candidates:
             return []
-        vectors = self.embedder.encode([question] + [c.text for c in candidates])
+        vectors = self.embedder.encode([question] + [c.text for c in candidates], interactive=True)
         similarity = vectors[1:] @ vectors[0]
         figure = wanted_figure(question)
         for candidate, cosine in zip(candidates, similarity, strict=True):

@@ -150,7 +150,7 @@ class LLMAnswerer:
             if symbol not in cited:
                 return False
         pieces = [piece for s in sources for piece in [s.unit.text, *split_sentences(s.unit.text)]]
-        vectors = self.embedder.encode([sentence, *pieces])
+        vectors = self.embedder.encode([sentence, *pieces], interactive=True)
         similarity = float(np.max(vectors[1:] @ vectors[0]))
         return (
             similarity + GLOSSARY_SUPPORT * _term_support(sentence, sources) >= SUPPORT_SIMILARITY

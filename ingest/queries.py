@@ -102,18 +102,31 @@ class UnitQueries:
     def lexical(
         self, terms: list[str], filters: SearchFilters, limit: int
     ) -> list[tuple[StoredUnit, float]]:
-        """BM25 matches of index terms (higher is better); units sharing no term are absent."""
+        """BM25 matches of index terms (higher is better); units sharing no term are absent.
+
+        FTS5 ranks on its own first (its fast path: no join before ORDER BY rank); the units
+        are then fetched and filtered, over-fetching when filters may drop some."""
         if not terms:
             return []
         match = " OR ".join(f'"{term}"' for term in terms)
+        restricted = filters != SearchFilters()
+        fetch = limit * 8 if restricted else limit
+        ranked = self.db.execute(
+            "SELECT rowid, rank FROM units_fts WHERE units_fts MATCH ? ORDER BY rank LIMIT ?",
+            (match, fetch),
+        ).fetchall()
+        if not ranked:
+            return []
         where, params = filters.sql_where()
+        rowids = [rowid for rowid, _ in ranked]
         rows = self.db.execute(
-            f"{_SELECT.replace('SELECT ', 'SELECT bm25(units_fts) AS rank, ', 1)}"
-            " JOIN units_fts ON units_fts.rowid = u.rowid"
-            f" WHERE units_fts MATCH ? AND {where} ORDER BY rank LIMIT ?",
-            (match, *params, limit),
-        )
-        return [(_unit(row[1:]), -float(row[0])) for row in rows]
+            f"{_SELECT.replace('SELECT ', 'SELECT u.rowid, ', 1)}"
+            f" WHERE u.rowid IN ({','.join('?' * len(rowids))}) AND {where}",
+            (*rowids, *params),
+        ).fetchall()
+        units = {row[0]: _unit(row[1:]) for row in rows}
+        hits = [(units[rowid], -float(rank)) for rowid, rank in ranked if rowid in units]
+        return hits[:limit]
 
     def document_frequencies(self, terms: list[str]) -> tuple[dict[str, int], int]:
         """How many units contain each term (as indexed), and how many units there are."""

@@ -25,10 +25,10 @@ class CountingEmbeddings(UseMultilingualEmbeddings):
         self.calls = 0
         self.texts = 0
 
-    def encode(self, texts: list[str]):
+    def encode(self, texts: list[str], interactive: bool = False):
         self.calls += 1
         self.texts += len(texts)
-        return super().encode(texts)
+        return super().encode(texts, interactive)
 
 
 @pytest.fixture(scope="session")

@@ -29,8 +29,22 @@ def test_generator_is_deterministic_and_parses_to_the_units_it_promises(tmp_path
 def test_small_bench_report_is_complete(tmp_path):
     out = tmp_path / "bench"
     result = subprocess.run(
-        [REFORMQA, "bench", "--sizes", "150,400", "--real-limit", "200", "--queries", "12",
-         "--out", str(out)], cwd=tmp_path, capture_output=True, text=True, timeout=600,
+        [
+            REFORMQA,
+            "bench",
+            "--sizes",
+            "150,400",
+            "--real-limit",
+            "200",
+            "--queries",
+            "12",
+            "--out",
+            str(out),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     report = json.loads((out / "bench.json").read_text(encoding="utf-8"))
