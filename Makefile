@@ -26,10 +26,11 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
-# Index corpus/ into .reformqa/ (the UI will start here once it lands).
+# Index corpus/ into .reformqa/, list it, then serve the chat UI on http://127.0.0.1:7860.
 run: install
 	$(BIN)/reformqa ingest corpus/
 	$(BIN)/reformqa docs
+	$(BIN)/reformqa serve
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -1,4 +1,4 @@
-"""The `reformqa` command: ingest, docs, ask, eval, bench, remove (serve comes later).
+"""The `reformqa` command: ingest, docs, ask, eval, bench, serve, remove.
 
 Output meant for the user goes to stdout; diagnostics go through logging to stderr.
 """
@@ -91,6 +91,33 @@ def build_parser() -> argparse.ArgumentParser:
 
     _common(add_bench_parser(commands))
 
+    serve = commands.add_parser(
+        "serve",
+        help="start the chat UI (Gradio) on the indexed documents",
+        description="Chat with cited answers, source panel, upload and export in the browser. "
+        "Binds to 127.0.0.1 unless told otherwise; --auth FILE enables login and roles.",
+    )
+    serve.add_argument("--host", help="address to bind (default 127.0.0.1; env REFORMQA_HOST)")
+    serve.add_argument("--port", type=int, help="port (default 7860; env REFORMQA_PORT)")
+    serve.add_argument(
+        "--auth",
+        type=Path,
+        metavar="FILE",
+        help="users file (JSON, see README); enables login and roles (env REFORMQA_AUTH)",
+    )
+    serve.add_argument(
+        "--add-user",
+        metavar="NAME",
+        help="add or update NAME in --auth FILE (password from the prompt or stdin), then exit",
+    )
+    serve.add_argument(
+        "--role", choices=["delegate", "staff"], default="delegate", help="role for --add-user"
+    )
+    serve.add_argument("--mode", choices=["extractive", "llm"], help="default answer mode")
+    serve.add_argument("--llm", help="chat model: 'openai:MODEL' or 'ollama:MODEL'")
+    serve.add_argument("--llm-base-url", help="e.g. http://127.0.0.1:8080/v1")
+    _common(serve)
+
     remove = commands.add_parser("remove", help="remove a document (all languages by default)")
     remove.add_argument("symbol", metavar="SYMBOL")
     remove.add_argument("--lang", help="remove only this language version")
@@ -109,6 +136,9 @@ def settings_from(args: argparse.Namespace) -> Settings:
         "k": getattr(args, "k", None),
         "llm": getattr(args, "llm", None),
         "llm_base_url": getattr(args, "llm_base_url", None),
+        "host": getattr(args, "host", None),
+        "port": getattr(args, "port", None),
+        "auth": getattr(args, "auth", None),
     }
     return Settings(**{k: v for k, v in overrides.items() if v is not None})
 
@@ -223,6 +253,51 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     return run_bench(args, settings)
 
 
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from ui.auth import AuthFileError, add_user
+
+    if args.add_user:
+        if settings.auth is None:
+            print("error: --add-user needs --auth FILE", file=sys.stderr)
+            return 2
+        if sys.stdin.isatty():
+            import getpass
+
+            password = getpass.getpass(f"Password for {args.add_user}: ")
+        else:
+            password = sys.stdin.readline().rstrip("\n")
+        try:
+            add_user(settings.auth, args.add_user, password, args.role)
+        except AuthFileError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        print(f"Saved {args.add_user} ({args.role}) in {settings.auth}")
+        return 0
+
+    import time
+
+    started = time.perf_counter()
+    from ui.access import is_loopback
+    from ui.app import UNAUTHENTICATED_WARNING, run_until_stopped, serve
+
+    if settings.auth is None and not is_loopback(settings.host):
+        print(f"warning: {UNAUTHENTICATED_WARNING.format(host=settings.host)}", file=sys.stderr)
+    try:
+        demo, handlers = serve(settings)
+    except AuthFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    seconds = time.perf_counter() - started
+    login = f"login via {settings.auth}" if settings.auth else "no login"
+    print(
+        f"Serving {demo.local_url} (listening on {settings.host}:{demo.server_port}, {login}); "
+        f"ready in {seconds:.1f} s. Ctrl+C stops.",
+        flush=True,
+    )
+    run_until_stopped(demo, handlers)
+    return 0
+
+
 def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
     from ingest.index import DocumentIndex
 
@@ -244,6 +319,7 @@ COMMANDS = {
     "ask": cmd_ask,
     "eval": cmd_eval,
     "bench": cmd_bench,
+    "serve": cmd_serve,
     "remove": cmd_remove,
 }
 

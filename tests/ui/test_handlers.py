@@ -1,0 +1,119 @@
+"""The page's handlers with a real service: streaming in llm mode (LangChain's fake chat model
+stands in for a server), errors shown in place, feedback, export, and the page-load setup."""
+
+from __future__ import annotations
+
+import json
+
+import gradio as gr
+import pytest
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage
+
+from assistant.llm import keyed_sources
+from assistant.service import AssistantService
+from ingest.filters import SearchFilters
+from ui.app import create_handlers
+from ui.handlers import ASK_OUTPUTS, LOAD_OUTPUTS
+
+QUESTION = "What share of Cooperation Framework outcomes did UN-Habitat contribute to?"
+LOCAL = gr.Request(username=None, headers={"accept-language": "es-ES,es;q=0.9"})
+
+
+@pytest.fixture
+def handlers(seed_store, embedder, tmp_path):
+    chat = create_handlers(seed_store, AssistantService(seed_store, embedder=embedder))
+    chat.feedback.path = tmp_path / "feedback.jsonl"
+    yield chat
+    chat.close()
+
+
+def llm_handlers(seed_store, embedder, reply_for) -> object:
+    probe = AssistantService(seed_store, embedder=embedder)
+    retrieval = probe.retriever.run(QUESTION, SearchFilters())
+    keys = {source.key: key for key, source in keyed_sources(retrieval.sources).items()}
+    model = GenericFakeChatModel(messages=iter([AIMessage(content=reply_for(keys))]))
+    return create_handlers(
+        seed_store, AssistantService(seed_store, embedder=embedder, chat_model=model)
+    )
+
+
+def named(values: tuple, names: tuple[str, ...]) -> dict:
+    return dict(zip(names, values, strict=True))
+
+
+def test_llm_answers_stream_then_show_the_verified_answer(seed_store, embedder, monkeypatch):
+    monkeypatch.setattr("ui.handlers.STREAM_INTERVAL_S", 0.0)  # show every delta
+
+    def reply(keys):
+        nine = keys[("HSP/EB.2026/12", "9")]
+        return f"UN-Habitat contributed to at least 82% of priority outcomes [{nine}]."
+
+    chat = llm_handlers(seed_store, embedder, reply)
+    steps = [
+        named(step, ASK_OUTPUTS) for step in chat.ask(QUESTION, [], [], "", "llm", 5, "en", LOCAL)
+    ]
+    assert "rq-pending" in steps[0]["chat"] and steps[0]["question"] == ""
+    drafts = [s["chat"] for s in steps[1:-1]]
+    assert drafts and all("rq-draft" in d and "Drafting…" in d for d in drafts)
+    assert "UN-Habitat" in drafts[0] and "[S" not in drafts[0]
+    assert "outcomes [S" in drafts[-1]  # the raw model text, keys and all, while it streams
+    final = steps[-1]
+    assert "rq-pending" not in final["chat"] and "[S" not in final["chat"]
+    assert ">(HSP/EB.2026/12, para. 9)</button>" in final["chat"]
+    assert final["conversation"][0].answer.mode == "llm"
+    assert "82% of priority outcomes. (HSP/EB.2026/12, para. 9)" in final["copy"]
+    load = named(chat.load(LOCAL), LOAD_OUTPUTS)
+    assert [value for _, value in load["mode"]["choices"]] == ["extractive", "llm"]
+    assert load["mode"]["interactive"]
+
+
+def test_follow_ups_carry_the_conversation(handlers):
+    *_, first = handlers.ask("What does paragraph 14 say?", [], [], "", "", 5, "en", LOCAL)
+    conversation = named(first, ASK_OUTPUTS)["conversation"]
+    *_, second = handlers.ask("and footnote 6?", conversation, [], "", "", 5, "en", LOCAL)
+    conversation = named(second, ASK_OUTPUTS)["conversation"]
+    assert len(conversation) == 2
+    assert conversation[1].answer.citations[0].key == ("HSP/EB.2026/12", "fn6")
+
+
+def test_question_errors_are_shown_and_the_question_kept(handlers):
+    steps = [named(s, ASK_OUTPUTS) for s in handlers.ask("  ?!  ", [], [], "", "", 5, "en", LOCAL)]
+    assert "question: contains no words" in steps[-1]["status"]
+    assert steps[-1]["question"] == "  ?!  " and steps[-1]["conversation"] == []
+    steps = [
+        named(s, ASK_OUTPUTS) for s in handlers.ask(QUESTION, [], [], "", "llm", 5, "en", LOCAL)
+    ]
+    assert "mode: llm needs a model" in steps[-1]["status"]
+
+
+def test_page_load_in_the_browsers_language_without_a_model(handlers):
+    load = named(handlers.load(LOCAL), LOAD_OUTPUTS)
+    assert load["ui_lang"] == "es"
+    assert load["ask"]["value"] == "Preguntar"
+    assert load["mode"]["choices"] == [("Citas de los documentos", "extractive")]
+    assert not load["mode"]["interactive"]
+    assert load["documents"]["choices"] == [
+        ("HSP/EB.2026/12 — 人居署实施联合国发展系统和管理改革的情况 [zh]", "HSP/EB.2026/12")
+    ]
+    assert load["upload_box"]["visible"] and not load["logout"]["visible"]
+    assert "**local** (personal)" in load["user_info"]
+
+
+def test_feedback_click_and_export(handlers):
+    *_, final = handlers.ask(QUESTION, [], [], "", "", 5, "en", LOCAL)
+    conversation = named(final, ASK_OUTPUTS)["conversation"]
+    vote = gr.EventData(None, {"action": "feedback", "turn": 0, "verdict": "wrong"})
+    _, chat, conversation, correction, _ = handlers.click(
+        conversation, "82 per cent", "en", vote, LOCAL
+    )
+    assert "rq-fb-done" in chat and correction == ""
+    again = handlers.click(conversation, "", "en", vote, LOCAL)
+    assert again[1] == gr.skip()  # one verdict per answer
+    lines = handlers.feedback.path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["answers"] == ["82 per cent"]
+
+    exported, status = handlers.export(conversation, "en", LOCAL)
+    assert exported["visible"] and exported["value"].endswith(".docx") and status == ""
+    empty, status = handlers.export([], "en", LOCAL)
+    assert not empty["visible"] and "Nothing to export yet" in status

@@ -1,0 +1,236 @@
+"""The Gradio page: sidebar (documents, language, mode, sources, upload), chat, source panel.
+
+Layout and wiring only; what happens on each event is in ui.handlers. This module does not use
+`from __future__ import annotations`: Gradio reads the `ask` endpoint's parameter types from
+its annotations to describe the API.
+"""
+
+import logging
+import signal
+import time
+from typing import Any
+
+import gradio as gr
+
+from assistant.service import AssistantService
+from ingest.parser import SUPPORTED_SUFFIXES
+from reformqa.settings import Settings
+from ui.access import AccessPolicy, is_loopback
+from ui.assets import CHAT_JS, CSS
+from ui.auth import UserStore
+from ui.feedback import FeedbackLog
+from ui.handlers import (
+    ASK_OUTPUTS,
+    CLICK_OUTPUTS,
+    EXPORT_OUTPUTS,
+    LOAD_OUTPUTS,
+    UPLOAD_OUTPUTS,
+    ChatHandlers,
+)
+from ui.render import conversation_html
+from ui.source_panel import placeholder
+from ui.uploads import UploadManager
+
+logger = logging.getLogger(__name__)
+
+# System fonts only: the default theme loads Google Fonts, which offline machines cannot reach.
+THEME = gr.themes.Soft(
+    font=["system-ui", "Segoe UI", "Noto Sans", "WenQuanYi Zen Hei", "sans-serif"],
+    font_mono=["ui-monospace", "DejaVu Sans Mono", "monospace"],
+)
+UNAUTHENTICATED_WARNING = (
+    "serving on {host} without --auth: anyone who can reach this port can ask questions "
+    "(as a delegate: audience: staff documents stay hidden, uploads are refused)"
+)
+
+
+def create_handlers(settings: Settings, service: AssistantService | None = None) -> ChatHandlers:
+    """One service (and so one embedder and index) for the whole server process."""
+    users = UserStore.load(settings.auth) if settings.auth else None
+    service = service or AssistantService(settings)
+    return ChatHandlers(
+        service,
+        AccessPolicy(users, settings.host),
+        UploadManager(settings, service.embedder),
+        FeedbackLog(settings.feedback_path),
+    )
+
+
+def build_app(handlers: ChatHandlers) -> gr.Blocks:
+    settings = handlers.service.settings
+    c: dict[str, Any] = {}
+    with gr.Blocks(title="reformqa", analytics_enabled=False, delete_cache=(3600, 3600)) as demo:
+        c["conversation"] = gr.State([])
+        c["ui_lang"] = gr.State("en")
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=1, min_width=260, elem_id="rq-sidebar"):
+                c["header"] = gr.Markdown("# reformqa", elem_id="rq-header")
+                c["user_info"] = gr.Markdown(elem_id="rq-user")
+                c["logout"] = gr.Button(link="/logout", size="sm", visible=False)
+                c["documents"] = gr.Dropdown(
+                    choices=[], value=[], multiselect=True, elem_id="rq-documents"
+                )
+                c["prefer"] = gr.Dropdown(
+                    choices=[("", "")], value=settings.preferred_language or "", elem_id="rq-prefer"
+                )
+                c["mode"] = gr.Radio(
+                    choices=[("extractive", "extractive")], value="extractive", elem_id="rq-mode"
+                )
+                c["k"] = gr.Slider(1, 20, value=settings.k, step=1, elem_id="rq-k")
+                with gr.Group(visible=False, elem_id="rq-upload") as c["upload_box"]:
+                    c["upload_files"] = gr.File(
+                        file_count="multiple",
+                        file_types=list(SUPPORTED_SUFFIXES),
+                        elem_id="rq-upload-files",
+                    )
+                    c["upload_audience"] = gr.Radio(
+                        choices=[("document", "document"), ("staff", "staff")],
+                        value="document",
+                        elem_id="rq-audience",
+                    )
+                    c["upload_result"] = gr.Textbox(
+                        lines=3, interactive=False, elem_id="rq-upload-result"
+                    )
+            with gr.Column(scale=3, min_width=420):
+                c["chat"] = gr.HTML(
+                    conversation_html([], "en"),
+                    js_on_load=CHAT_JS,
+                    elem_id="rq-chat",
+                    min_height=320,
+                    max_height=640,
+                    autoscroll=True,
+                )
+                c["status"] = gr.HTML("", elem_id="rq-status")
+                with gr.Row(equal_height=True):
+                    c["question"] = gr.Textbox(
+                        lines=2, max_lines=6, scale=5, elem_id="rq-question", autofocus=True
+                    )
+                    c["ask"] = gr.Button(variant="primary", scale=1, elem_id="rq-ask")
+                c["correction"] = gr.Textbox(lines=1, elem_id="rq-correction")
+                c["copy"] = gr.Textbox(
+                    lines=5, max_lines=12, interactive=False, buttons=["copy"], elem_id="rq-copy"
+                )
+                with gr.Row():
+                    c["export"] = gr.Button(elem_id="rq-export", scale=1)
+                    c["export_file"] = gr.File(
+                        interactive=False, visible=False, scale=2, elem_id="rq-export-file"
+                    )
+            with gr.Column(scale=2, min_width=300, elem_id="rq-source-column"):
+                c["source_title"] = gr.Markdown("### Source")
+                c["source"] = gr.HTML(placeholder("en"), elem_id="rq-source")
+
+        def outputs(names: tuple[str, ...]) -> list[Any]:
+            return [c[name] for name in names]
+
+        gr.on(
+            [c["ask"].click, c["question"].submit],
+            handlers.ask,
+            [c[n] for n in ("question", "conversation", "documents", "prefer", "mode", "k")]
+            + [c["ui_lang"]],
+            outputs(ASK_OUTPUTS),
+            api_name="chat",
+            api_visibility="private",
+            concurrency_id="answer",
+        )
+        c["chat"].click(
+            handlers.click,
+            [c["conversation"], c["correction"], c["ui_lang"]],
+            outputs(CLICK_OUTPUTS),
+            api_name="chat_click",
+            api_visibility="private",
+        )
+        c["upload_files"].upload(
+            handlers.upload,
+            [c["upload_files"], c["upload_audience"], c["ui_lang"]],
+            outputs(UPLOAD_OUTPUTS),
+            api_name="upload",
+            api_visibility="private",
+            concurrency_id="ingest",
+        )
+        c["export"].click(
+            handlers.export,
+            [c["conversation"], c["ui_lang"]],
+            outputs(EXPORT_OUTPUTS),
+            api_name="export",
+            api_visibility="private",
+        )
+        demo.load(
+            handlers.load,
+            None,
+            outputs(LOAD_OUTPUTS),
+            api_name="page_load",
+            api_visibility="private",
+        )
+
+        def ask(
+            question: str,
+            documents: list[str] | None = None,
+            preferred_language: str = "",
+            mode: str = "",
+            k: int = 0,
+            request: gr.Request = None,
+        ) -> dict:
+            """Answer a question from the documents the signed-in user may see.
+
+            Returns the answer as `reformqa ask --json` prints it: answer text, abstained,
+            citations (doc, para, lang, text, ...), question language, mode and timings.
+            """
+            return handlers.api_ask(question, documents or [], preferred_language, mode, k, request)
+
+        gr.api(ask, api_name="ask", concurrency_id="answer")
+    return demo
+
+
+def launch(handlers: ChatHandlers, settings: Settings) -> gr.Blocks:
+    """Start the server without blocking; the caller blocks (or closes) it."""
+    if not is_loopback(settings.host) and settings.auth is None:
+        logger.warning(UNAUTHENTICATED_WARNING.format(host=settings.host))
+    demo = build_app(handlers)
+    users = handlers.policy.users
+    demo.launch(
+        server_name=settings.host,
+        server_port=settings.port,
+        auth=users.check if users is not None else None,
+        auth_message="reformqa: UN governing-body documents",
+        prevent_thread_lock=True,
+        quiet=True,
+        show_error=False,
+        footer_links=["api"],
+        run_history=False,
+        enable_monitoring=False,
+        ssr_mode=False,
+        mcp_server=False,
+        max_file_size=2 * settings.max_file_bytes,
+        theme=THEME,
+        css=CSS,
+    )
+    return demo
+
+
+def serve(settings: Settings) -> tuple[gr.Blocks, ChatHandlers]:
+    """Load the service and start the UI without blocking; returns the app and its handlers."""
+    started = time.perf_counter()
+    handlers = create_handlers(settings)
+    demo = launch(handlers, settings)
+    logger.info(
+        "serving",
+        extra={"url": demo.local_url, "seconds": round(time.perf_counter() - started, 2)},
+    )
+    return demo, handlers
+
+
+def run_until_stopped(demo: gr.Blocks, handlers: ChatHandlers) -> None:
+    """Block until Ctrl+C or SIGTERM, then close the server and the service."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        while demo.is_running:
+            time.sleep(0.2)
+    except KeyboardInterrupt:
+        logger.info("stopping")
+    finally:
+        demo.close()
+        handlers.close()

@@ -1,0 +1,376 @@
+"""The UI's event handlers: the one code path between a browser (or API client) and the service.
+
+Each handler derives the viewer from `gr.Request` on the server and answers only within the
+viewer's audiences. Handlers return plain tuples in the order of the *_OUTPUTS names, which
+ui.app wires to components; tests call the handlers directly with a `gr.Request`.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from assistant.errors import ConfigurationError, QuestionError
+from assistant.models import Answer
+from assistant.service import AssistantService
+from ingest.queries import UnitQueries
+from ui.access import AccessDenied, AccessPolicy, Viewer
+from ui.conversation import Exchange, history
+from ui.export import answer_markdown, export_docx
+from ui.feedback import VERDICTS, FeedbackLog
+from ui.i18n import LANGUAGES, NATIVE_NAMES, label, pick_language
+from ui.render import conversation_html
+from ui.source_panel import placeholder, source_html
+from ui.uploads import UploadManager
+
+logger = logging.getLogger(__name__)
+
+ASK_OUTPUTS = ("chat", "conversation", "question", "copy", "status")
+CLICK_OUTPUTS = ("source", "chat", "conversation", "correction", "status")
+UPLOAD_OUTPUTS = ("upload_result", "documents", "upload_files")
+EXPORT_OUTPUTS = ("export_file", "status")
+LOAD_OUTPUTS = (
+    "ui_lang",
+    "header",
+    "user_info",
+    "logout",
+    "documents",
+    "prefer",
+    "mode",
+    "k",
+    "upload_box",
+    "upload_files",
+    "upload_audience",
+    "upload_result",
+    "chat",
+    "question",
+    "ask",
+    "correction",
+    "copy",
+    "export",
+    "export_file",
+    "source_title",
+    "source",
+)
+STREAM_INTERVAL_S = 0.1  # at most ten re-renders a second while a model streams
+
+
+def status_html(message: str) -> str:
+    return f'<p class="rq-status">{escape(message)}</p>' if message else ""
+
+
+class ChatHandlers:
+    """Holds the one AssistantService of the server process and everything around it."""
+
+    def __init__(
+        self,
+        service: AssistantService,
+        policy: AccessPolicy,
+        uploads: UploadManager,
+        feedback: FeedbackLog,
+    ) -> None:
+        self.service = service
+        self.policy = policy
+        self.uploads = uploads
+        self.feedback = feedback
+        self.queries = UnitQueries(service.index.catalog)
+        self._exports = tempfile.TemporaryDirectory(prefix="reformqa-export-")
+
+    def close(self) -> None:
+        self._exports.cleanup()
+        self.service.close()
+
+    # --- shared -------------------------------------------------------------------------------
+    def viewer(self, request: gr.Request | None) -> Viewer:
+        try:
+            return self.policy.viewer(getattr(request, "username", None))
+        except AccessDenied as exc:
+            raise gr.Error(str(exc)) from exc
+
+    def document_choices(self, viewer: Viewer) -> list[tuple[str, str]]:
+        """(label, symbol) of each document the viewer may see; one entry per symbol."""
+        grouped: dict[str, list[tuple[str, str]]] = {}
+        for record in self.service.index.documents():
+            if viewer.may_see(record.meta.audience):
+                grouped.setdefault(record.meta.symbol, []).append(
+                    (record.meta.language, record.meta.title)
+                )
+        choices = []
+        for symbol, versions in sorted(grouped.items()):
+            titles = dict(versions)
+            title = titles.get("en") or next((t for _, t in versions if t), "")
+            languages = ", ".join(sorted(lang or "?" for lang, _ in versions))
+            text = f"{symbol} — {title} [{languages}]" if title else f"{symbol} [{languages}]"
+            choices.append((text, symbol))
+        return choices
+
+    def stream_answer(
+        self,
+        question: str,
+        conversation: Sequence[Exchange],
+        viewer: Viewer,
+        documents: Sequence[str] = (),
+        preferred_language: str = "",
+        mode: str = "",
+        k: int | float | None = None,
+    ) -> Iterator[tuple[str, Answer | None]]:
+        """(streamed text so far, None) while a model writes, then ("", final answer)."""
+        events = self.service.stream(
+            question,
+            history(list(conversation)),
+            mode=mode or None,
+            k=int(k) if k else None,
+            filters=viewer.filters(tuple(documents or ())),
+            preferred_language=preferred_language or None,
+        )
+        draft = ""
+        for event in events:
+            if event.answer is not None:
+                yield "", event.answer
+            elif event.kind == "delta":
+                draft += event.text
+                yield draft, None
+
+    # --- page load ----------------------------------------------------------------------------
+    def load(self, request: gr.Request) -> tuple[Any, ...]:
+        headers = getattr(request, "headers", None) or {}
+        ui_lang = pick_language(headers.get("accept-language"))
+        viewer = self.viewer(request)
+        role = label(f"role_{viewer.role}", ui_lang)
+        modes = [(label("mode_extractive", ui_lang), "extractive")]
+        if self.service.llm is not None:
+            modes.append((label("mode_llm", ui_lang), "llm"))
+        mode = self.service.settings.mode if self.service.llm is not None else "extractive"
+        prefer = [(label("any_language", ui_lang), "")]
+        prefer += [(NATIVE_NAMES[code], code) for code in LANGUAGES]
+        values = {
+            "ui_lang": ui_lang,
+            "header": f"# reformqa\n{label('subtitle', ui_lang)}",
+            "user_info": label("signed_in", ui_lang, user=viewer.name, role=role),
+            "logout": gr.update(value=label("logout", ui_lang), visible=self.policy.requires_login),
+            "documents": gr.update(
+                label=label("documents", ui_lang), choices=self.document_choices(viewer)
+            ),
+            "prefer": gr.update(label=label("prefer_lang", ui_lang), choices=prefer),
+            "mode": gr.update(
+                label=label("mode", ui_lang), choices=modes, value=mode, interactive=len(modes) > 1
+            ),
+            "k": gr.update(label=label("k", ui_lang)),
+            "upload_box": gr.update(visible=viewer.can_upload),
+            "upload_files": gr.update(label=label("upload", ui_lang)),
+            "upload_audience": gr.update(
+                label=label("audience", ui_lang),
+                choices=[
+                    (label("audience_document", ui_lang), "document"),
+                    (label("audience_staff", ui_lang), "staff"),
+                ],
+            ),
+            "upload_result": gr.update(label=label("upload_results", ui_lang)),
+            "chat": conversation_html([], ui_lang),
+            "question": gr.update(
+                label=label("question", ui_lang), placeholder=label("placeholder", ui_lang)
+            ),
+            "ask": gr.update(value=label("ask", ui_lang)),
+            "correction": gr.update(label=label("correction", ui_lang)),
+            "copy": gr.update(label=label("copy", ui_lang)),
+            "export": gr.update(value=label("export", ui_lang)),
+            "export_file": gr.update(label=label("export_file", ui_lang)),
+            "source_title": f"### {label('source', ui_lang)}",
+            "source": placeholder(ui_lang),
+        }
+        logger.info("page load", extra={"user": viewer.name, "role": viewer.role, "ui": ui_lang})
+        return tuple(values[name] for name in LOAD_OUTPUTS)
+
+    # --- asking -------------------------------------------------------------------------------
+    def ask(
+        self,
+        question: str,
+        conversation: list[Exchange] | None,
+        documents: list[str] | None,
+        preferred_language: str | None,
+        mode: str | None,
+        k: float | None,
+        ui_lang: str,
+        request: gr.Request,
+    ) -> Iterator[tuple[Any, ...]]:
+        """Stream the answer into the chat, then replace the draft with the verified answer."""
+        viewer = self.viewer(request)
+        conversation = list(conversation or [])
+        text = (question or "").strip()
+        yield (
+            conversation_html(conversation, ui_lang, (text, "")),
+            conversation,
+            "",
+            gr.skip(),
+            "",
+        )
+        answer: Answer | None = None
+        shown = 0.0
+        try:
+            for draft, final in self.stream_answer(
+                text, conversation, viewer, documents or (), preferred_language or "", mode or "", k
+            ):
+                if final is not None:
+                    answer = final
+                elif time.monotonic() - shown >= STREAM_INTERVAL_S:
+                    shown = time.monotonic()
+                    pending = conversation_html(conversation, ui_lang, (text, draft))
+                    yield pending, conversation, "", gr.skip(), ""
+        except (QuestionError, ConfigurationError) as exc:
+            yield self._failed(conversation, question, ui_lang, str(exc))
+            return
+        except Exception as exc:  # take the pending turn down again; the log has the details
+            logger.exception("answer failed", extra={"user": viewer.name})
+            yield self._failed(
+                conversation, question, ui_lang, f"error: {type(exc).__name__}; see the server log"
+            )
+            return
+        if answer is None:  # the service always ends with an answer; never show a blank turn
+            raise gr.Error("the assistant returned no answer")
+        exchange = Exchange.of(text, answer)
+        conversation.append(exchange)
+        yield (
+            conversation_html(conversation, ui_lang),
+            conversation,
+            "",
+            answer_markdown(exchange, ui_lang),
+            "",
+        )
+
+    @staticmethod
+    def _failed(
+        conversation: list[Exchange], question: str, ui_lang: str, message: str
+    ) -> tuple[Any, ...]:
+        """The chat as it was, the question back in its box, and why."""
+        chat = conversation_html(conversation, ui_lang)
+        return chat, conversation, question, gr.skip(), status_html(message)
+
+    def api_ask(
+        self,
+        question: str,
+        documents: Sequence[str] = (),
+        preferred_language: str = "",
+        mode: str = "",
+        k: int = 0,
+        request: gr.Request | None = None,
+    ) -> dict[str, Any]:
+        """The named `ask` endpoint: the same filters as the chat, no conversation state."""
+        viewer = self.viewer(request)
+        try:
+            for _, final in self.stream_answer(
+                question, [], viewer, documents, preferred_language, mode, k or None
+            ):
+                if final is not None:
+                    return final.to_json()
+        except (QuestionError, ConfigurationError) as exc:
+            raise gr.Error(str(exc)) from exc
+        raise gr.Error("the assistant returned no answer")
+
+    # --- clicks inside the chat: citations and feedback ----------------------------------------
+    def click(
+        self,
+        conversation: list[Exchange] | None,
+        correction: str | None,
+        ui_lang: str,
+        event: gr.EventData,
+        request: gr.Request,
+    ) -> tuple[Any, ...]:
+        viewer = self.viewer(request)
+        data = getattr(event, "_data", None) or {}
+        conversation = list(conversation or [])
+        if data.get("action") == "cite":
+            html = source_html(
+                self.queries,
+                viewer.filters(),
+                str(data.get("symbol", "")),
+                str(data.get("label", "")),
+                str(data.get("lang", "")),
+                ui_lang,
+            )
+            return html, gr.skip(), gr.skip(), gr.skip(), ""
+        if data.get("action") == "feedback":
+            return self._feedback(conversation, data, correction or "", ui_lang, viewer)
+        return gr.skip(), gr.skip(), gr.skip(), gr.skip(), ""
+
+    def _feedback(
+        self,
+        conversation: list[Exchange],
+        data: dict[str, Any],
+        correction: str,
+        ui_lang: str,
+        viewer: Viewer,
+    ) -> tuple[Any, ...]:
+        verdict = str(data.get("verdict", ""))
+        try:
+            exchange = conversation[int(data.get("turn", -1))]
+        except (ValueError, TypeError, IndexError):
+            return gr.skip(), gr.skip(), gr.skip(), gr.skip(), ""
+        if verdict not in VERDICTS or exchange.feedback:
+            return gr.skip(), gr.skip(), gr.skip(), gr.skip(), ""
+        self.feedback.record(exchange, verdict, correction, viewer.name)
+        exchange.feedback = verdict
+        return (
+            gr.skip(),
+            conversation_html(conversation, ui_lang),
+            conversation,
+            "",
+            "",
+        )
+
+    # --- upload and export ----------------------------------------------------------------------
+    def upload(
+        self,
+        files: list[str] | None,
+        audience: str | None,
+        ui_lang: str,
+        request: gr.Request,
+        progress: gr.Progress = gr.Progress(),  # noqa: B008 (Gradio injects it by this default)
+    ) -> tuple[Any, ...]:
+        viewer = self.viewer(request)
+        if not viewer.can_upload:
+            return label("upload_denied", ui_lang), gr.skip(), None
+        paths = [Path(f) for f in files or []]
+        if not paths:
+            return "", gr.skip(), None
+
+        def report(done: int, total: int, name: str) -> None:
+            desc = label("indexing", ui_lang, name=name) if name else None
+            progress(done / max(total, 1), desc=desc)
+
+        outcomes = self.uploads.ingest(paths, staff_only=audience == "staff", progress=report)
+        logger.info(
+            "upload",
+            extra={
+                "user": viewer.name,
+                "files": len(paths),
+                "failed": sum(o.failed for o in outcomes),
+            },
+        )
+        return (
+            "\n".join(outcome.line() for outcome in outcomes),
+            gr.update(choices=self.document_choices(viewer)),
+            None,
+        )
+
+    def export(
+        self, conversation: list[Exchange] | None, ui_lang: str, request: gr.Request
+    ) -> tuple[Any, ...]:
+        viewer = self.viewer(request)
+        if not conversation:
+            return gr.update(value=None, visible=False), status_html(
+                label("nothing_to_export", ui_lang)
+            )
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        folder = Path(tempfile.mkdtemp(dir=self._exports.name))
+        path = export_docx(
+            list(conversation), folder / f"reformqa-{stamp}.docx", ui_lang, viewer.name
+        )
+        return gr.update(value=str(path), visible=True), ""
