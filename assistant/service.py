@@ -104,7 +104,10 @@ class AssistantService:
                 reference.symbol = carried
             elif not reference:
                 filters = replace(filters, symbols=(carried,))
-        if not self.index.catalog.documents():
+        if not any(
+            filters.audiences is None or record.meta.audience in filters.audiences
+            for record in self.index.catalog.documents()
+        ):  # nothing this user may see: say so, without telling what exists
             answer = Answer(
                 question, message("no_documents", language), True, [], standalone, language, mode
             )
@@ -115,7 +118,11 @@ class AssistantService:
             standalone,
             filters,
             max(wanted, depth),
-            preferred_language or reference.language or self.settings.preferred_language,
+            # sources in the asker's language when that version is indexed
+            preferred_language
+            or reference.language
+            or self.settings.preferred_language
+            or language,
             reference if reference else None,
             language=language,
         )
@@ -124,7 +131,12 @@ class AssistantService:
         retrieval.sources = ranked[: max(wanted, sum(1 for s in ranked if s.direct))]
         focus = strip_reference(standalone) if reference else None
         generated = time.perf_counter()
-        if mode == "llm" and self.llm is not None:
+        if reference and not any(source.direct for source in retrieval.sources):
+            # the named paragraph is not indexed, or not visible to this user: never answer
+            # from some other paragraph as if it were the one asked for
+            extract = self.extractive.abstain(retrieval.sources, language)
+            answer = self._from_extract(question, standalone, language, mode, extract, retrieval)
+        elif mode == "llm" and self.llm is not None:
             answer = yield from self._llm_answer(question, standalone, language, retrieval, focus)
         else:
             extract = self.extractive.run(standalone, retrieval, language, focus)

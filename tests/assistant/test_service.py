@@ -169,3 +169,16 @@ def test_follow_up_in_the_service_uses_history(service):
     regions = service.ask("and in the Arab States?", history=history)
     assert regions.standalone_query.startswith("and in the Arab States?")
     assert any(c.label == "21" for c in regions.citations), regions.text
+
+
+def test_reference_to_a_paragraph_that_is_not_indexed_abstains(service):
+    for question in ("What does paragraph 99 say?", "para 1 of HSP/EB.2030/77", "脚注 12"):
+        answer = service.ask(question)
+        assert answer.abstained, (question, answer.text)
+
+
+def test_user_who_may_see_nothing_is_told_nothing_is_indexed(service):
+    from ingest.filters import SearchFilters
+
+    answer = service.ask("What share of outcomes?", filters=SearchFilters(audiences=("board",)))
+    assert answer.abstained and "reformqa ingest" in answer.text and not answer.citations
