@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
 from assistant.models import Answer
 from assistant.service import AssistantService
 from eval.gold import GoldQuestion
@@ -24,6 +22,7 @@ from eval.metrics import QuestionScore, contains_answer, f1, normalize, strip_ci
 from ingest.embedders import make_embedder
 from ingest.parser import DocumentParser
 from ingest.pipeline import IngestPipeline
+from reformqa.progress import progress_bar
 from reformqa.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -103,13 +102,7 @@ class EvalRunner:
         self, questions: Sequence[GoldQuestion], label: str = "questions"
     ) -> list[QuestionScore]:
         scores = []
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            disable=not self.progress,
-        ) as progress:
+        with progress_bar(self.progress) as progress:
             task = progress.add_task(label, total=len(questions))
             for question in questions:
                 answer = self.service.ask(

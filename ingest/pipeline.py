@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import Progress
 
 from ingest.embedders import EncoderEmbeddings
 from ingest.errors import IngestError
 from ingest.index import DocumentIndex
 from ingest.models import ParsedDocument
 from ingest.parser import DocumentParser
+from reformqa.progress import progress_bar
 
 logger = logging.getLogger(__name__)
 GROUP_UNITS = 2048  # units embedded together before their documents are written
@@ -103,14 +104,7 @@ class IngestPipeline:
         started = time.perf_counter()
         report = IngestReport()
         files = collect_files(paths, exclude=self.index.settings.store)
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            disable=not self.progress,
-            transient=False,
-        ) as progress:
+        with progress_bar(self.progress) as progress:
             parsed = self._parse_all(files, report, progress, overrides)
             to_index = self._triage(parsed, report)
             unit_task = progress.add_task(
