@@ -77,7 +77,7 @@ def bench_queries(count: int, seed: int) -> list[str]:
     questions = [q.question for q in load_gold(DEV_GOLD)]
     generator = CorpusGenerator(seed=seed + 1)
     while len(questions) < count:
-        questions.append(generator._sentence(generator.languages[len(questions) % 6]))
+        questions.append(generator.sentence(generator.languages[len(questions) % 6]))
     return questions[:count]
 
 

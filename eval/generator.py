@@ -140,7 +140,7 @@ class CorpusGenerator:
             paths.append(path)
         return paths
 
-    def _sentence(self, language: str) -> str:
+    def sentence(self, language: str) -> str:
         rng = self.rng
         first, second = rng.sample(self.countries, 2)
         return rng.choice(_TEMPLATES[language]).format(
@@ -182,10 +182,10 @@ class CorpusGenerator:
                 heading = _HEADINGS[language].format(term=rng.choice(self.terms)[language])
                 lines += [f"### {section}. {heading}", ""]
             body = " " if language != "zh" else ""
-            text = body.join(self._sentence(language) for _ in range(rng.randint(2, 3)))
+            text = body.join(self.sentence(language) for _ in range(rng.randint(2, 3)))
             units += 1
             if index % 5 == 0 and units < budget:
-                footnotes.append(self._sentence(language))
+                footnotes.append(self.sentence(language))
                 text += f"<sup>{len(footnotes)}</sup>"
                 units += 1
             lines += [f"{index}. {text}", ""]
