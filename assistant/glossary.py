@@ -75,9 +75,19 @@ class Expansion:
     explained: float  # share of the question's content words inside matched terms or numbers
 
 
-_STOPWORDS = set(
-    ["what", "which", "who", "whom", "whose", "when", "where", "why", "how", "many", "much", "does", "did", "do", "is", "are", "was", "were", "be", "been", "the", "a", "an", "of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or", "that", "this", "these", "those", "its", "it", "their", "there", "has", "have", "had", "according", "note", "document", "say", "says", "said", "about", "under", "into", "than", "more", "most", "also", "any", "some", "each", "per", "cent", "percent", "share", "number", "proportion", "kind", "kinds", "quel", "quelle", "quels", "quelles", "qui", "que", "quoi", "quand", "comment", "combien", "est", "sont", "les", "des", "une", "un", "le", "la", "du", "de", "au", "aux", "et", "ou", "en", "par", "pour", "dans", "sur", "selon", "note", "document", "il", "elle", "ils", "ont", "été", "qu", "qué", "cuál", "cuáles", "quién", "quiénes", "cuándo", "cómo", "cuánto", "cuántos", "cuántas", "es", "son", "los", "las", "el", "una", "un", "del", "al", "y", "o", "en", "por", "para", "con", "según", "nota", "documento", "se", "su", "sus", "что", "какой", "какая", "какие", "каких", "какого", "кто", "когда", "как", "сколько", "это", "в", "на", "по", "с", "из", "для", "и", "или", "о", "об", "согласно", "записке", "записка", "документе", "ли", "его", "ее", "их", "ما", "ماذا", "من", "متى", "كيف", "كم", "هل", "في", "على", "إلى", "عن", "مع", "التي", "الذي", "وفقا", "وفقاً", "المذكرة", "الوثيقة"]
-)
+_STOPWORD_TEXT = """
+what which who whom whose when where why how many much does did do is are was were be
+been the a an of for to in on at by with from and or that this these those its it their
+there has have had according note document say says said about under into than more most
+also any some each per cent percent share number proportion kind kinds quel quelle quels
+quelles qui que quoi quand comment combien est sont les des une un le la du de au aux et
+ou en par pour dans sur selon note document il elle ils ont été qu qué cuál cuáles quién
+quiénes cuándo cómo cuánto cuántos cuántas es son los las el una un del al y o en por
+para con según nota documento se su sus что какой какая какие каких какого кто когда как
+сколько это в на по с из для и или о об согласно записке записка документе ли его ее их
+ما ماذا من متى كيف كم هل في على إلى عن مع التي الذي وفقا وفقاً المذكرة الوثيقة
+"""
+_STOPWORDS = set(_STOPWORD_TEXT.split())
 _WORD = re.compile(r"[^\W_]{2,}", re.U)
 
 
