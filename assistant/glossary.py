@@ -26,6 +26,11 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def _anchor(variant: str) -> str:
+    """The longest literal piece of a variant: present in any text the pattern matches."""
+    return max(re.split(r"[\s\-*]+", normalize(variant)), key=len)
+
+
 def _variant_pattern(variant: str) -> re.Pattern[str]:
     words = normalize(variant).split(" ")
     parts = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words]
@@ -42,6 +47,8 @@ class Term:
     """One concept: the form added to queries per language, and the patterns that find it."""
 
     forms: dict[str, str]
+    # (anchor, pattern): the pattern only runs when its longest literal word occurs in the
+    # text, which spares ~1,000 regex searches per question
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
 
 
@@ -62,7 +69,7 @@ def load_glossary(path: Path = DEFAULT_GLOSSARY) -> tuple[Term, ...]:
             plain = [v for v in variants if "*" not in v]
             if plain:
                 forms[language] = plain[0]
-            patterns.extend((language, _variant_pattern(v)) for v in variants)
+            patterns.extend((_anchor(v), _variant_pattern(v)) for v in variants)
         terms.append(Term(forms, tuple(patterns)))
     return tuple(terms)
 
@@ -97,7 +104,9 @@ def expand(question: str, glossary: tuple[Term, ...] | None = None) -> Expansion
     forms: dict[str, list[str]] = {}
     covered = [False] * len(text)
     for term in glossary or load_glossary():
-        hits = [m for _, pattern in term.patterns for m in pattern.finditer(text)]
+        hits = [
+            m for anchor, pattern in term.patterns if anchor in text for m in pattern.finditer(text)
+        ]
         if hits:
             for language, form in term.forms.items():
                 forms.setdefault(language, []).append(form)
