@@ -35,6 +35,7 @@ CREATE TABLE IF NOT EXISTS units (
     text TEXT NOT NULL, text_hash TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS units_doc ON units(doc_key, ordinal);
 CREATE INDEX IF NOT EXISTS units_label ON units(symbol, label);
+CREATE INDEX IF NOT EXISTS units_by_label ON units(label);
 CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(tokens);
 CREATE VIRTUAL TABLE IF NOT EXISTS units_vocab USING fts5vocab(units_fts, 'row');
 CREATE TABLE IF NOT EXISTS embeddings (

@@ -89,8 +89,13 @@ class UnitQueries:
         return [_unit(row) for row in rows]
 
     def versions(self, symbol: str, label: str, filters: SearchFilters) -> dict[str, StoredUnit]:
-        """The language versions of one paragraph, by language."""
-        return {u.language: u for u in self.by_label(label, filters) if u.symbol == symbol}
+        """The language versions of one paragraph, by language (an index lookup)."""
+        where, params = filters.sql_where()
+        rows = self.db.execute(
+            f"{_SELECT} WHERE u.symbol = ? AND u.label = ? AND {where}",
+            (symbol, label, *params),
+        )
+        return {unit.language: unit for unit in map(_unit, rows)}
 
     def neighbours(self, unit: StoredUnit, before: int = 1, after: int = 1) -> list[StoredUnit]:
         rows = self.db.execute(
