@@ -19,8 +19,8 @@ from ingest.queries import UnitQueries
 
 _NUMBER = re.compile(r"^\d+$")
 MIN_RARE_TERMS = 2.0  # coverage is measured against at least this many rare terms' weight
-MAX_MATCH_TERMS = 32  # terms sent to FTS5, rarest first
-COMMON_SHARE = 0.25  # terms in more than this share of units are left out of the FTS5 query
+MAX_MATCH_TERMS = 16  # terms sent to FTS5, rarest first
+COMMON_SHARE = 0.05  # terms in more than this share of units are left out of the FTS5 query
 
 
 def _fold(token: str) -> str:

@@ -117,7 +117,8 @@ def run_bench(args: argparse.Namespace, settings: Settings) -> int:
         "queries": len(queries),
         "sizes": [],
     }
-    with tempfile.TemporaryDirectory(prefix="reformqa-bench-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="reformqa-bench-") as temporary:
+        scratch = str(args.work) if args.work else temporary
         for size in sorted(config.sizes):
             report["sizes"].append(run_size(config, size, embedder, Path(scratch), queries))
             print(f"{size:,} units done ({time.perf_counter() - started:.0f} s)", flush=True)
@@ -152,4 +153,7 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
     )
     parser.add_argument("--queries", type=int, default=100)
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument(
+        "--work", type=Path, help="keep the generated corpora and stores here (default: a temp dir)"
+    )
     return parser
