@@ -103,6 +103,17 @@ class Catalog:
         ).fetchall()
         return [_record(row) for row in rows]
 
+    def has_documents(self, audiences: tuple[str, ...] | None = None) -> bool:
+        """Whether any document is indexed (for these audiences): one indexed row, not a scan."""
+        if audiences is None:
+            return self.db.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is not None
+        marks = ",".join("?" * len(audiences)) or "'-'"
+        row = self.db.execute(
+            f"SELECT 1 FROM documents WHERE json_extract(meta, '$.audience') IN ({marks}) LIMIT 1",
+            audiences,
+        ).fetchone()
+        return row is not None
+
     def document(self, doc_key: str) -> DocumentRecord | None:
         row = self.db.execute(
             "SELECT doc_key, meta, source_path, content_hash, generation, unit_count, indexed_at "
