@@ -104,9 +104,8 @@ class AssistantService:
                 reference.symbol = carried
             elif not reference:
                 filters = replace(filters, symbols=(carried,))
-        if not self.index.catalog.has_documents(
-            filters.audiences
-        ):  # nothing this user may see: say so, without telling what exists
+        # nothing this user may see: say so, without telling what exists
+        if not self.index.catalog.has_documents(filters.audiences):
             answer = Answer(
                 question, message("no_documents", language), True, [], standalone, language, mode
             )
