@@ -15,16 +15,14 @@ import time
 from pathlib import Path
 
 from assistant.service import AssistantService
+from eval.metrics import percentile
 from ingest.filters import SearchFilters
 from ingest.language import detect_language
 from reformqa.settings import Settings
 
 
 def _summary(values: list[float]) -> dict[str, float]:
-    ordered = sorted(values)
-    return {
-        f"p{q}": round(ordered[max(0, -(-q * len(ordered) // 100) - 1)], 2) for q in (50, 95, 99)
-    }
+    return {f"p{q}": round(percentile(values, q) or 0.0, 2) for q in (50, 95, 99)}
 
 
 def main(store: str, queries_file: str) -> dict:
