@@ -22,7 +22,6 @@ from ingest.lexical import lexical_tokens
 from ingest.models import DocumentMeta, ParsedDocument
 
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     doc_key TEXT PRIMARY KEY, symbol TEXT NOT NULL, language TEXT NOT NULL, meta TEXT NOT NULL,
     source_path TEXT NOT NULL, content_hash TEXT NOT NULL, generation INTEGER NOT NULL,
@@ -87,13 +86,6 @@ class Catalog:
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
-
-    def get_setting(self, key: str) -> str | None:
-        row = self.db.execute("SELECT value FROM settings WHERE key=?", (key,)).fetchone()
-        return row[0] if row else None
-
-    def set_setting(self, key: str, value: str) -> None:
-        self.db.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, value))
 
     # --- documents -------------------------------------------------------------------------
     def documents(self) -> list[DocumentRecord]:
@@ -199,13 +191,12 @@ class Catalog:
         return int(self.db.execute("SELECT count(*) FROM units_fts").fetchone()[0])
 
     def units_of(self, doc_key: str) -> list[sqlite3.Row]:
-        self.db.row_factory = sqlite3.Row
-        try:
-            return self.db.execute(
-                "SELECT * FROM units WHERE doc_key=? ORDER BY ordinal", (doc_key,)
-            ).fetchall()
-        finally:
-            self.db.row_factory = None
+        # a cursor of its own: the connection is shared by the UI's worker threads
+        cursor = self.db.cursor()
+        cursor.row_factory = sqlite3.Row
+        return cursor.execute(
+            "SELECT * FROM units WHERE doc_key=? ORDER BY ordinal", (doc_key,)
+        ).fetchall()
 
     # --- crash recovery --------------------------------------------------------------------
     def add_pending(self, doc_key: str, generation: int) -> None:

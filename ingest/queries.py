@@ -158,6 +158,3 @@ class UnitQueries:
             )
             self._df_cache.update((term, int(found.get(term, 0))) for term in chunk)
         return {t: self._df_cache.get(t, 0) for t in terms}, self._unit_total
-
-    def symbols(self) -> list[str]:
-        return [row[0] for row in self.db.execute("SELECT DISTINCT symbol FROM documents")]
