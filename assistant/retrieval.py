@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from assistant.answer_type import has_figure, wanted_figure
 from assistant.models import Source
 from assistant.query_terms import QueryTerms, query_terms
-from assistant.references import DirectReference
+from assistant.references import DirectReference, is_generic, strip_reference
 from ingest.embedders import EncoderEmbeddings
 from ingest.filters import SearchFilters
 from ingest.index import DocumentIndex
@@ -102,7 +102,9 @@ class HybridRetriever:
         fused = fuse(dense, lexical, weight, query)
         sources = self._merge(fused, filters, preferred_language)
         if reference:
-            direct = self._direct(reference, filters, preferred_language)
+            # a bare "what does paragraph 14 say" ranks documents by noise: ignore the ranking
+            about = [] if is_generic(strip_reference(query)) else sources
+            direct = self._direct(reference, filters, preferred_language, about)
             named = {source.key for source in direct}
             sources = direct + [source for source in sources if source.key not in named]
         timings["fusion"] = (time.perf_counter() - started) * 1000
@@ -155,8 +157,15 @@ class HybridRetriever:
                 source.unit = versions[language]
 
     def _direct(
-        self, reference: DirectReference, filters: SearchFilters, preferred_language: str | None
+        self,
+        reference: DirectReference,
+        filters: SearchFilters,
+        preferred_language: str | None,
+        ranked: list[Source],
     ) -> list[Source]:
+        """The units a question names. "Paragraph 14" without a symbol exists in every
+        document: it is taken from the one document the rest of the question is most about
+        (its best-ranked unit in `ranked`), else from the most recent one."""
         language = reference.language or preferred_language
         scoped = filters
         if reference.symbol:
@@ -169,4 +178,12 @@ class HybridRetriever:
             for versions in by_symbol.values():
                 shown = versions.get(language or "") or next(iter(versions.values()))
                 sources.append(Source(shown, 1.0, direct=True, versions=versions))
+        symbols = {source.unit.symbol for source in sources}
+        if len(symbols) > 1:
+            relevance: dict[str, float] = {}
+            for source in ranked:
+                relevance.setdefault(source.unit.symbol, source.score)
+            dates = {source.unit.symbol: source.unit.date for source in sources}
+            chosen = max(symbols, key=lambda s: (relevance.get(s, float("-inf")), dates[s], s))
+            sources = [source for source in sources if source.unit.symbol == chosen]
         return sources

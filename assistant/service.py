@@ -104,6 +104,14 @@ class AssistantService:
                 reference.symbol = carried
             elif not reference:
                 filters = replace(filters, symbols=(carried,))
+        if (
+            reference.symbol
+            and not reference
+            and not filters.symbols
+            and self.index.catalog.has_symbol(reference.symbol)
+        ):
+            # "what does HSP/EB.2026/12 say about ...": search that document only
+            filters = replace(filters, symbols=(reference.symbol,))
         # nothing this user may see: say so, without telling what exists
         if not self.index.catalog.has_documents(filters.audiences):
             answer = Answer(

@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS documents (
     source_path TEXT NOT NULL, content_hash TEXT NOT NULL, generation INTEGER NOT NULL,
     unit_count INTEGER NOT NULL, indexed_at REAL NOT NULL);
 CREATE INDEX IF NOT EXISTS documents_symbol ON documents(symbol);
+CREATE INDEX IF NOT EXISTS documents_source ON documents(source_path);
 CREATE TABLE IF NOT EXISTS units (
     rowid INTEGER PRIMARY KEY, unit_id TEXT UNIQUE NOT NULL, doc_key TEXT NOT NULL,
     symbol TEXT NOT NULL, language TEXT NOT NULL, label TEXT NOT NULL, kind TEXT NOT NULL,
@@ -94,6 +95,21 @@ class Catalog:
             "FROM documents ORDER BY symbol, language"
         ).fetchall()
         return [_record(row) for row in rows]
+
+    def documents_from(self, source_path: str) -> list[DocumentRecord]:
+        """Documents indexed from one file (normally one; more if the file changed identity)."""
+        rows = self.db.execute(
+            "SELECT doc_key, meta, source_path, content_hash, generation, unit_count, indexed_at "
+            "FROM documents WHERE source_path=?",
+            (source_path,),
+        ).fetchall()
+        return [_record(row) for row in rows]
+
+    def has_symbol(self, symbol: str) -> bool:
+        return (
+            self.db.execute("SELECT 1 FROM documents WHERE symbol=? LIMIT 1", (symbol,)).fetchone()
+            is not None
+        )
 
     def has_documents(self, audiences: tuple[str, ...] | None = None) -> bool:
         """Whether any document is indexed (for these audiences): one indexed row, not a scan."""
@@ -223,6 +239,22 @@ class Catalog:
                 (embedder, *chunk),
             ):
                 found[text_hash] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def cached_hashes(self, embedder: str, hashes: Iterable[str]) -> set[str]:
+        """Which of these texts have a cached vector (without reading the vectors)."""
+        found: set[str] = set()
+        wanted = list(dict.fromkeys(hashes))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                text_hash
+                for (text_hash,) in self.db.execute(
+                    f"SELECT text_hash FROM embeddings WHERE embedder=? AND text_hash IN ({marks})",
+                    (embedder, *chunk),
+                )
+            )
         return found
 
     def cache_vectors(self, embedder: str, vectors: dict[str, np.ndarray]) -> None:

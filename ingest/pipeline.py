@@ -17,6 +17,7 @@ import numpy as np
 from rich.progress import Progress
 
 from ingest.embedders import EncoderEmbeddings
+from ingest.encoder_pool import BatchEncoder
 from ingest.errors import IngestError
 from ingest.index import DocumentIndex
 from ingest.models import ParsedDocument
@@ -77,6 +78,15 @@ def collect_files(paths: Iterable[Path], exclude: Path | None = None) -> list[Pa
     )
 
 
+@dataclass
+class _EncodedGroup:
+    """A group of documents with all their vectors: `known` before this run, `fresh` new."""
+
+    documents: list[ParsedDocument]
+    known: dict[str, np.ndarray]
+    fresh: dict[str, np.ndarray]
+
+
 class IngestPipeline:
     """Parses, embeds and indexes files into a DocumentIndex."""
 
@@ -87,12 +97,15 @@ class IngestPipeline:
         parser: DocumentParser,
         batch_size: int = 64,
         progress: bool = True,
+        workers: int = 1,
     ) -> None:
+        """`workers` > 1 encodes large batches in that many processes (see BatchEncoder)."""
         self.index = index
         self.embedder = embedder
         self.parser = parser
         self.batch_size = batch_size
         self.progress = progress
+        self.workers = workers
 
     def run(
         self,
@@ -110,13 +123,45 @@ class IngestPipeline:
             unit_task = progress.add_task(
                 "embedding units", total=sum(len(p.units) for p in to_index)
             )
-            for group in _groups(to_index, GROUP_UNITS):
-                vectors = self._vectors(group, report, progress, unit_task)
-                self._write(group, vectors, report)
+            self._embed_and_write(list(_groups(to_index, GROUP_UNITS)), report, progress, unit_task)
         if prune:
             self._prune(report)
         report.seconds = time.perf_counter() - started
         return report
+
+    def _embed_and_write(
+        self,
+        groups: list[list[ParsedDocument]],
+        report: IngestReport,
+        progress: Progress,
+        task: object,
+    ) -> None:
+        """Encode group N while this process writes group N-1 (Chroma, catalog, FTS5,
+        embedding cache). With encoder workers the two run side by side; in process they run
+        in turn. Only this thread touches the catalog, so its transactions never interleave."""
+        hashes = {u.text_hash for group in groups for d in group for u in d.units}
+        to_embed = len(hashes - self.index.catalog.cached_hashes(self.embedder.identity, hashes))
+        with BatchEncoder(self.embedder, self.workers, to_embed) as encoder:
+            previous: _EncodedGroup | None = None
+            for group in groups:
+                known = self._known_vectors(group, previous)
+                texts = {u.text_hash: u.text for d in group for u in d.units}
+                missing = [h for h in texts if h not in known]
+                progress.advance(task, len(texts) - len(missing))  # type: ignore[arg-type]
+                batches = [
+                    (chunk, encoder.submit([texts[h] for h in chunk]))
+                    for chunk in _chunks(missing, self.batch_size)
+                ]
+                if previous is not None:
+                    self._store(previous, report)
+                fresh: dict[str, np.ndarray] = {}
+                for chunk, vectors in batches:
+                    fresh.update(zip(chunk, vectors.vectors(), strict=True))
+                    report.embedded += len(chunk)
+                    progress.advance(task, len(chunk))  # type: ignore[arg-type]
+                previous = _EncodedGroup(group, known, fresh)
+            if previous is not None:
+                self._store(previous, report)
 
     def _parse_all(
         self,
@@ -176,30 +221,22 @@ class IngestPipeline:
             to_index.append(document)
         return to_index
 
-    def _vectors(
-        self,
-        documents: list[ParsedDocument],
-        report: IngestReport,
-        progress: Progress,
-        task: object,
+    def _known_vectors(
+        self, documents: list[ParsedDocument], previous: _EncodedGroup | None
     ) -> dict[str, np.ndarray]:
-        """Vectors by text hash for every unit of a group of documents: cached ones from the
-        cache, the rest embedded in full batches across document boundaries."""
-        identity = self.embedder.identity
-        texts = {unit.text_hash: unit.text for d in documents for unit in d.units}
-        cached = self.index.catalog.cached_vectors(identity, texts)
-        missing = [h for h in texts if h not in cached]
-        units = sum(len(d.units) for d in documents)
-        progress.advance(task, units - len(missing))  # type: ignore[arg-type]
-        for start in range(0, len(missing), self.batch_size):
-            chunk = missing[start : start + self.batch_size]
-            fresh = self.embedder.encode([texts[h] for h in chunk])
-            new = dict(zip(chunk, fresh, strict=True))
-            self.index.catalog.cache_vectors(identity, new)
-            cached.update(new)
-            report.embedded += len(chunk)
-            progress.advance(task, len(chunk))  # type: ignore[arg-type]
-        return cached
+        """Vectors by text hash already at hand: the embedding cache, and the previous group's
+        fresh vectors (cached only once that group is stored)."""
+        hashes = {unit.text_hash for d in documents for unit in d.units}
+        known = self.index.catalog.cached_vectors(self.embedder.identity, hashes)
+        if previous is not None:
+            known.update((h, v) for h, v in previous.fresh.items() if h in hashes)
+        return known
+
+    def _store(self, encoded: _EncodedGroup, report: IngestReport) -> None:
+        """Cache the fresh vectors, then swap the group's documents in."""
+        if encoded.fresh:
+            self.index.catalog.cache_vectors(self.embedder.identity, encoded.fresh)
+        self._write(encoded.documents, {**encoded.known, **encoded.fresh}, report)
 
     def _write(
         self, documents: list[ParsedDocument], vectors: dict[str, np.ndarray], report: IngestReport
@@ -226,8 +263,8 @@ class IngestPipeline:
 
     def _drop_stale_identity(self, document: ParsedDocument) -> None:
         """A file that now claims another symbol or language no longer backs its old entry."""
-        for record in self.index.documents():
-            if record.source_path == document.path and record.key != document.meta.key:
+        for record in self.index.catalog.documents_from(document.path):
+            if record.key != document.meta.key:
                 self.index.remove(record.key)
 
     def _prune(self, report: IngestReport) -> None:
@@ -237,6 +274,11 @@ class IngestPipeline:
                 report.pruned.append(record.key)
         dropped = self.index.catalog.prune_embedding_cache()
         logger.info("pruned", extra={"documents": len(report.pruned), "cached_vectors": dropped})
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _groups(documents: list[ParsedDocument], units: int) -> Iterable[list[ParsedDocument]]:

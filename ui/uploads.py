@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.embedders import EncoderEmbeddings
+from ingest.encoder_pool import worker_count
 from ingest.errors import IngestError
 from ingest.index import DocumentIndex
 from ingest.parser import SUPPORTED_SUFFIXES, DocumentParser
@@ -73,6 +74,7 @@ class UploadManager:
                     DocumentParser(self.settings.max_file_bytes),
                     batch_size=self.settings.embed_batch,
                     progress=False,
+                    workers=worker_count(self.settings.embed_workers),
                 )
                 for number, source in enumerate(files):
                     name = Path(source).name

@@ -125,8 +125,6 @@ def test_superseded_generation_in_chroma_is_never_served(service, seed_store, em
                 "doc_key": "HSP/EB.2026/12|zh",
                 "symbol": "HSP/EB.2026/12",
                 "lang": "zh",
-                "label": "9",
-                "kind": "para",
                 "gen": 0,
                 "doc_type": "note",
                 "audience": "public",
@@ -140,3 +138,32 @@ def test_superseded_generation_in_chroma_is_never_served(service, seed_store, em
         assert all(s.unit.unit_id != stale_id for s in sources)
     finally:
         index.vectors.collection.delete(ids=[stale_id])
+
+
+def test_unscoped_paragraph_reference_picks_one_document(tmp_path, ingest, settings, embedder):
+    """"Paragraph 9" exists in every document: it comes from the document the rest of the
+    question is about, or, for a bare "what does paragraph 9 say", the most recent one."""
+    shutil.copy(SEED, tmp_path / "HSP-EB.2026-12.zh.md")  # dated 2026-02-16
+    for number, date, topic in (
+        (7, "2026-05-04", "Water and sanitation budgets rose in three regional offices."),
+        (8, "2025-01-10", "The Board reviewed the audit of travel expenditure."),
+    ):
+        paragraphs = "\n\n".join(f"{n}. {topic} Item {n}." for n in range(1, 12))
+        (tmp_path / f"other{number}.en.md").write_text(
+            f"---\nsymbol: HSP/EB.2026/{number}\ndate: {date}\n---\n{paragraphs}\n",
+            encoding="utf-8",
+        )
+    ingest([tmp_path])
+    service = AssistantService(settings, embedder=embedder)
+    try:
+        bare = service.ask("What does paragraph 9 say?")
+        assert [(c.symbol, c.label) for c in bare.citations] == [("HSP/EB.2026/7", "9")]
+        assert sum(s.direct for s in bare.sources) == 1
+        about = service.ask("Paragraph 9 mentions travel: what was audited?")
+        assert [(c.symbol, c.label) for c in about.citations] == [("HSP/EB.2026/8", "9")]
+        seed = service.ask("第 9 段中人居署为合作框架优先成果作出贡献的比例是多少？")
+        assert [(c.symbol, c.label) for c in seed.citations] == [NINE]
+        named = service.ask("In HSP/EB.2026/8, what did the Board review?")
+        assert {s.unit.symbol for s in named.sources} == {"HSP/EB.2026/8"}
+    finally:
+        service.close()
