@@ -163,27 +163,32 @@ class HybridRetriever:
         preferred_language: str | None,
         ranked: list[Source],
     ) -> list[Source]:
-        """The units a question names. "Paragraph 14" without a symbol exists in every
-        document: it is taken from the one document the rest of the question is most about
-        (its best-ranked unit in `ranked`), else from the most recent one."""
+        """The units a question names, from one document. "Paragraph 14" without a symbol
+        exists in every document: it is taken from the document the rest of the question is
+        most about (the best-ranked one in `ranked` that has it), else from the most recent."""
         language = reference.language or preferred_language
-        scoped = filters
-        if reference.symbol:
-            scoped = SearchFilters(**{**filters.__dict__, "symbols": (reference.symbol,)})
+        symbol = reference.symbol or self._referenced_document(reference.labels, filters, ranked)
+        if symbol is None:
+            return []
+        scoped = SearchFilters(**{**filters.__dict__, "symbols": (symbol,)})
         sources: list[Source] = []
         for label in reference.labels:
-            by_symbol: dict[str, dict[str, StoredUnit]] = {}
-            for unit in self.units.by_label(label, scoped):
-                by_symbol.setdefault(unit.symbol, {})[unit.language] = unit
-            for versions in by_symbol.values():
+            versions = {unit.language: unit for unit in self.units.by_label(label, scoped)}
+            if versions:
                 shown = versions.get(language or "") or next(iter(versions.values()))
                 sources.append(Source(shown, 1.0, direct=True, versions=versions))
-        symbols = {source.unit.symbol for source in sources}
-        if len(symbols) > 1:
-            relevance: dict[str, float] = {}
-            for source in ranked:
-                relevance.setdefault(source.unit.symbol, source.score)
-            dates = {source.unit.symbol: source.unit.date for source in sources}
-            chosen = max(symbols, key=lambda s: (relevance.get(s, float("-inf")), dates[s], s))
-            sources = [source for source in sources if source.unit.symbol == chosen]
         return sources
+
+    def _referenced_document(
+        self, labels: list[str], filters: SearchFilters, ranked: list[Source]
+    ) -> str | None:
+        """At most two indexed queries, whatever the corpus size. Loading every document's
+        paragraph 14 first cost 17 ms with 210 documents and grows with their number."""
+        candidates = list(dict.fromkeys(source.unit.symbol for source in ranked))
+        if candidates:
+            within = SearchFilters(**{**filters.__dict__, "symbols": tuple(candidates)})
+            having = {u.symbol for label in labels for u in self.units.by_label(label, within)}
+            for symbol in candidates:
+                if symbol in having:
+                    return symbol
+        return self.units.latest_symbol_with(labels, filters)

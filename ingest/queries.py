@@ -91,6 +91,17 @@ class UnitQueries:
         )
         return [_unit(row) for row in rows]
 
+    def latest_symbol_with(self, labels: list[str], filters: SearchFilters) -> str | None:
+        """The most recent document (by date, then symbol) that has one of these labels."""
+        where, params = filters.sql_where()
+        row = self.db.execute(
+            "SELECT u.symbol FROM units u JOIN documents d ON d.doc_key = u.doc_key"
+            f" WHERE u.label IN ({','.join('?' * len(labels))}) AND {where}"
+            " ORDER BY json_extract(d.meta, '$.date') DESC, u.symbol DESC LIMIT 1",
+            (*labels, *params),
+        ).fetchone()
+        return row[0] if row else None
+
     def versions(self, symbol: str, label: str, filters: SearchFilters) -> dict[str, StoredUnit]:
         """The language versions of one paragraph, by language (an index lookup)."""
         where, params = filters.sql_where()

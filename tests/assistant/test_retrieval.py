@@ -141,7 +141,7 @@ def test_superseded_generation_in_chroma_is_never_served(service, seed_store, em
 
 
 def test_unscoped_paragraph_reference_picks_one_document(tmp_path, ingest, settings, embedder):
-    """"Paragraph 9" exists in every document: it comes from the document the rest of the
+    """ "Paragraph 9" exists in every document: it comes from the document the rest of the
     question is about, or, for a bare "what does paragraph 9 say", the most recent one."""
     shutil.copy(SEED, tmp_path / "HSP-EB.2026-12.zh.md")  # dated 2026-02-16
     for number, date, topic in (
