@@ -31,6 +31,22 @@ _COLUMNS = (
 _HEADER = "| " + " | ".join(_COLUMNS) + " |\n" + "|---" * len(_COLUMNS) + "|"
 
 
+def _recall_table(report: dict[str, Any]) -> str:
+    recall = report.get("recall_at_5") or {}
+    if not recall:
+        return ""
+    alone = report.get("recall_at_5_alone") or {}
+    distractors = max(r["units_indexed"] for r in report["sizes"] if "gold_recall_at_5" in r)
+    return (
+        f"Recall@5 on the dev gold set ({recall['questions']} answerable questions about "
+        "corpus/), asked through the service:\n\n"
+        "| store | reformqa | LangChain tutorial baseline |\n|---|---|---|\n"
+        f"| corpus/ alone | {alone.get('ours', '–')} | {alone.get('baseline', '–')} |\n"
+        f"| corpus/ among {distractors:,} generated units | {recall['ours']} | "
+        f"{recall['baseline']} |\n"
+    )
+
+
 def markdown(report: dict[str, Any]) -> str:
     rows = []
     for r in report["sizes"]:
@@ -47,12 +63,6 @@ def markdown(report: dict[str, Any]) -> str:
             f"{base.get('query_ms', {}).get('p95', '–')}"
             f" | {base.get('speedup_p50', '–')} |"
         )
-    recall = report.get("recall_at_5") or {}
-    alone = report.get("recall_at_5_alone") or {}
-    base_recall = recall.get("baseline", "–")
-    distractors = max(
-        (r["units_indexed"] for r in report["sizes"] if "gold_recall_at_5" in r), default=0
-    )
     m = report["machine"]
     return f"""# Benchmark ({report["date"]})
 
@@ -64,14 +74,7 @@ questions in six languages, then generated sentences).
 {_HEADER}
 {chr(10).join(rows)}
 
-Recall@5 on the dev gold set ({recall.get("questions", "–")} answerable questions about corpus/),
-asked through the service:
-
-| store | reformqa | LangChain tutorial baseline |
-|---|---|---|
-| corpus/ alone | {alone.get("ours", "–")} | {alone.get("baseline", "–")} |
-| corpus/ among {distractors:,} generated units | {recall.get("ours", "–")} | {base_recall} |
-"""
+{_recall_table(report)}"""
 
 
 def plot(report: dict[str, Any], out: Path) -> None:
