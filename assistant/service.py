@@ -108,7 +108,7 @@ class AssistantService:
             reference.symbol
             and not reference
             and not filters.symbols
-            and self.index.catalog.has_symbol(reference.symbol)
+            and self.index.catalog.has_symbol(reference.symbol, filters.audiences)
         ):
             # "what does HSP/EB.2026/12 say about ...": search that document only
             filters = replace(filters, symbols=(reference.symbol,))

@@ -105,22 +105,20 @@ class Catalog:
         ).fetchall()
         return [_record(row) for row in rows]
 
-    def has_symbol(self, symbol: str) -> bool:
-        return (
-            self.db.execute("SELECT 1 FROM documents WHERE symbol=? LIMIT 1", (symbol,)).fetchone()
-            is not None
-        )
+    def has_symbol(self, symbol: str, audiences: tuple[str, ...] | None = None) -> bool:
+        """Whether a document with this symbol is indexed for these audiences (a delegate
+        must not learn that a staff-only symbol exists)."""
+        visible, params = _audience_condition(audiences)
+        row = self.db.execute(
+            f"SELECT 1 FROM documents WHERE symbol=? AND {visible} LIMIT 1", (symbol, *params)
+        ).fetchone()
+        return row is not None
 
     def has_documents(self, audiences: tuple[str, ...] | None = None) -> bool:
         """Whether any document is indexed (for these audiences): one indexed row, not a scan."""
-        if audiences is None:
-            return self.db.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is not None
-        marks = ",".join("?" * len(audiences)) or "'-'"
-        row = self.db.execute(
-            f"SELECT 1 FROM documents WHERE json_extract(meta, '$.audience') IN ({marks}) LIMIT 1",
-            audiences,
-        ).fetchone()
-        return row is not None
+        visible, params = _audience_condition(audiences)
+        row = self.db.execute(f"SELECT 1 FROM documents WHERE {visible} LIMIT 1", params)
+        return row.fetchone() is not None
 
     def document(self, doc_key: str) -> DocumentRecord | None:
         row = self.db.execute(
@@ -273,6 +271,14 @@ class Catalog:
             "DELETE FROM embeddings WHERE text_hash NOT IN (SELECT text_hash FROM units)"
         )
         return cursor.rowcount
+
+
+def _audience_condition(audiences: tuple[str, ...] | None) -> tuple[str, tuple[str, ...]]:
+    """SQL on `documents` for "visible to these audiences" (None: no restriction)."""
+    if audiences is None:
+        return "1", ()
+    marks = ",".join("?" * len(audiences)) or "'-'"
+    return f"json_extract(meta, '$.audience') IN ({marks})", audiences
 
 
 def _record(row: tuple) -> DocumentRecord:

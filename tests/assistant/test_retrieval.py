@@ -85,6 +85,14 @@ def test_filters_language_symbol_audience_and_date(tmp_path, ingest, settings, e
         assert {s.unit.symbol for s in seed_only.sources} == {"HSP/EB.2026/12"}
         recent = service.retriever.run(question, SearchFilters(date_from="2026-02-20"))
         assert {s.unit.symbol for s in recent.sources} == {"HSP/EB.2026/INF/9"}
+        # naming a staff-only symbol scopes nothing for a delegate: its existence stays hidden
+        assert service.index.catalog.has_symbol("HSP/EB.2026/INF/9", ("public", "staff"))
+        assert not service.index.catalog.has_symbol("HSP/EB.2026/INF/9", ("public",))
+        named = service.ask(
+            "What does HSP/EB.2026/INF/9 say about Cooperation Framework outcomes?",
+            filters=SearchFilters(audiences=("public",)),
+        )
+        assert {s.unit.symbol for s in named.sources} == {"HSP/EB.2026/12"}
     finally:
         service.close()
 
