@@ -57,6 +57,20 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "ar": "النموذج اللغوي غير متاح ({reason})؛ تُعرض الإجابة المستخرجة.",
         "zh": "语言模型不可用（{reason}）；以下为摘录的回答。",
     },
+    "reference_choice": {
+        "en": "Several documents have the paragraph you name; this answer is from {symbol}. "
+        "Add a document symbol to the question to ask about another.",
+        "fr": "Plusieurs documents contiennent le paragraphe indiqué ; cette réponse provient "
+        "de {symbol}. Précisez la cote d'un document pour en interroger un autre.",
+        "es": "Varios documentos tienen el párrafo indicado; esta respuesta procede de "
+        "{symbol}. Añada la signatura de un documento para preguntar por otro.",
+        "ru": "Указанный пункт есть в нескольких документах; этот ответ взят из {symbol}. "
+        "Чтобы спросить о другом документе, укажите его условное обозначение.",
+        "ar": "الفقرة المذكورة موجودة في عدة وثائق؛ هذه الإجابة مأخوذة من {symbol}. "
+        "أضف رمز الوثيقة إلى السؤال للسؤال عن وثيقة أخرى.",
+        "zh": "多份文件都有您所说的段落；此回答出自 {symbol}。"
+        "如需询问其他文件，请在问题中注明文件编号。",
+    },
 }
 
 

@@ -149,6 +149,9 @@ class AssistantService:
             answer = self._from_extract(
                 question, standalone, language, "extractive", extract, retrieval
             )
+        if retrieval.chosen_document and not answer.abstained:
+            choice = message("reference_choice", language, symbol=retrieval.chosen_document)
+            answer.notice = f"{answer.notice} {choice}".strip()
         timings["answer"] = _ms(generated)
         timings["total"] = _ms(started)
         answer.timings_ms = timings

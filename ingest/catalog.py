@@ -28,6 +28,7 @@ CREATE TABLE IF NOT EXISTS documents (
     unit_count INTEGER NOT NULL, indexed_at REAL NOT NULL);
 CREATE INDEX IF NOT EXISTS documents_symbol ON documents(symbol);
 CREATE INDEX IF NOT EXISTS documents_source ON documents(source_path);
+CREATE INDEX IF NOT EXISTS documents_date ON documents(json_extract(meta, '$.date'));
 CREATE TABLE IF NOT EXISTS units (
     rowid INTEGER PRIMARY KEY, unit_id TEXT UNIQUE NOT NULL, doc_key TEXT NOT NULL,
     symbol TEXT NOT NULL, language TEXT NOT NULL, label TEXT NOT NULL, kind TEXT NOT NULL,

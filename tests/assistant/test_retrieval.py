@@ -167,10 +167,18 @@ def test_unscoped_paragraph_reference_picks_one_document(tmp_path, ingest, setti
         bare = service.ask("What does paragraph 9 say?")
         assert [(c.symbol, c.label) for c in bare.citations] == [("HSP/EB.2026/7", "9")]
         assert sum(s.direct for s in bare.sources) == 1
+        assert "Several documents" in bare.notice and "HSP/EB.2026/7" in bare.notice
         about = service.ask("Paragraph 9 mentions travel: what was audited?")
         assert [(c.symbol, c.label) for c in about.citations] == [("HSP/EB.2026/8", "9")]
         seed = service.ask("第 9 段中人居署为合作框架优先成果作出贡献的比例是多少？")
         assert [(c.symbol, c.label) for c in seed.citations] == [NINE]
+        assert "多份文件" in seed.notice
+        only_here = service.ask("What does paragraph 14 say?")  # only the seed has one
+        assert [(c.symbol, c.label) for c in only_here.citations] == [("HSP/EB.2026/12", "14")]
+        assert not only_here.notice
+        named = service.ask("What does paragraph 9 of HSP/EB.2026/8 say?")
+        assert [(c.symbol, c.label) for c in named.citations] == [("HSP/EB.2026/8", "9")]
+        assert not named.notice
         named = service.ask("In HSP/EB.2026/8, what did the Board review?")
         assert {s.unit.symbol for s in named.sources} == {"HSP/EB.2026/8"}
     finally:
