@@ -227,34 +227,27 @@ class Catalog:
 
     # --- embedding cache -------------------------------------------------------------------
     def cached_vectors(self, embedder: str, hashes: Iterable[str]) -> dict[str, np.ndarray]:
-        found: dict[str, np.ndarray] = {}
-        wanted = list(dict.fromkeys(hashes))
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for text_hash, blob in self.db.execute(
-                "SELECT text_hash, vector FROM embeddings"
-                f" WHERE embedder=? AND text_hash IN ({marks})",
-                (embedder, *chunk),
-            ):
-                found[text_hash] = np.frombuffer(blob, dtype=np.float32)
-        return found
+        return {
+            text_hash: np.frombuffer(blob, dtype=np.float32)
+            for text_hash, blob in self._embedding_rows(embedder, hashes, "text_hash, vector")
+        }
 
     def cached_hashes(self, embedder: str, hashes: Iterable[str]) -> set[str]:
         """Which of these texts have a cached vector (without reading the vectors)."""
-        found: set[str] = set()
+        return {row[0] for row in self._embedding_rows(embedder, hashes, "text_hash")}
+
+    def _embedding_rows(
+        self, embedder: str, hashes: Iterable[str], columns: str
+    ) -> Iterator[tuple]:
+        """Embedding-cache rows for these text hashes, 500 per query (SQLite's parameter cap)."""
         wanted = list(dict.fromkeys(hashes))
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            found.update(
-                text_hash
-                for (text_hash,) in self.db.execute(
-                    f"SELECT text_hash FROM embeddings WHERE embedder=? AND text_hash IN ({marks})",
-                    (embedder, *chunk),
-                )
+            yield from self.db.execute(
+                f"SELECT {columns} FROM embeddings WHERE embedder=? AND text_hash IN ({marks})",
+                (embedder, *chunk),
             )
-        return found
 
     def cache_vectors(self, embedder: str, vectors: dict[str, np.ndarray]) -> None:
         with self.transaction() as db:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 
@@ -64,10 +65,11 @@ def test_a_dead_worker_falls_back_to_this_process(use_embedder, caplog):
 
 
 def test_pipeline_with_workers_indexes_what_it_indexes_in_process(
-    tmp_path, use_embedder, monkeypatch
+    tmp_path, use_embedder, monkeypatch, caplog
 ):
     """The seed through two workers (the size threshold lowered so that 34 units use them)."""
     monkeypatch.setattr(encoder_pool, "POOL_MIN_UNITS", 1)
+    caplog.set_level(logging.INFO, logger="ingest.encoder_pool")
     vectors = {}
     for workers in (1, 2):
         index = DocumentIndex(Settings(store=tmp_path / f"store-{workers}"), use_embedder)
@@ -80,6 +82,8 @@ def test_pipeline_with_workers_indexes_what_it_indexes_in_process(
             vectors[workers] = dict(zip(stored["ids"], stored["embeddings"], strict=True))
         finally:
             index.close()
+        started = [r for r in caplog.records if r.getMessage() == "encoder workers started"]
+        assert len(started) == (workers > 1)  # the second run really used the workers
     assert vectors[1].keys() == vectors[2].keys() and len(vectors[1]) == 34
     for unit_id, vector in vectors[1].items():
         np.testing.assert_allclose(vectors[2][unit_id], vector, atol=1e-5)
