@@ -19,7 +19,7 @@ from assistant.query_terms import QueryTerms
 from assistant.references import is_generic
 from assistant.retrieval import Retrieval
 from assistant.sentences import split_sentences
-from ingest.embedders import EncoderEmbeddings
+from store.embedders import EncoderEmbeddings
 
 MAX_SENTENCES = 3
 MAX_CHARS = 600

@@ -25,7 +25,8 @@ from assistant.messages import message
 from assistant.models import Source
 from assistant.prompts import NOT_IN_DOCUMENTS, answer_messages, source_block
 from assistant.sentences import split_sentences
-from ingest.embedders import EncoderEmbeddings
+from reformqa.symbols import find_symbols
+from store.embedders import EncoderEmbeddings
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +34,6 @@ SUPPORT_SIMILARITY = 0.30  # best USE cosine to a cited sentence, plus the gloss
 GLOSSARY_SUPPORT = 0.25  # weight of the share of the sentence's UN terms found in the citation
 _KEY = re.compile(r"\[\s*(S\d{1,3})\s*\]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_SYMBOL = re.compile(r"\b[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+)+")
 _ECHO = re.compile(r"</?\s*sources?\b|Sources \(data|^Question:", re.I)
 
 
@@ -146,7 +146,7 @@ class LLMAnswerer:
         for number in _NUMBER.findall(sentence):
             if number not in normalized and number.replace(",", "") not in normalized:
                 return False
-        for symbol in _SYMBOL.findall(sentence):
+        for symbol in find_symbols(sentence):
             if symbol not in cited:
                 return False
         pieces = [piece for s in sources for piece in [s.unit.text, *split_sentences(s.unit.text)]]

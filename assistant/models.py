@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.citations import Citation
-from ingest.queries import StoredUnit
+from store.queries import StoredUnit
 
 
 @dataclass

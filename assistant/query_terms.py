@@ -14,8 +14,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from assistant.glossary import expand
-from ingest.lexical import lexical_tokens
-from ingest.queries import UnitQueries
+from store.lexical import lexical_tokens
+from store.queries import UnitQueries
 
 _NUMBER = re.compile(r"^\d+$")
 MIN_RARE_TERMS = 2.0  # coverage is measured against at least this many rare terms' weight

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_SYMBOL = re.compile(r"(?<![\w/])([A-Z]{1,10}(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+)(?![\w/])")
+from reformqa.symbols import SYMBOL_IN_TEXT as _SYMBOL
+
 _PARAGRAPH = re.compile(
     r"(?:\bparagraph(?:e|s)?|\bparas?\.?|\bpárrafos?|\bpárr\.?|\bpar\.|\bpunto|\bпункт[а-я]*|"
     r"\bп\.|\bпараграф[а-я]*|\bабзац[а-я]*|الفقرة|فقرة|¶)\s*(\d{1,4})\b",

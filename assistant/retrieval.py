@@ -16,11 +16,11 @@ from assistant.answer_type import has_figure, wanted_figure
 from assistant.models import Source
 from assistant.query_terms import QueryTerms, query_terms
 from assistant.references import DirectReference, is_generic, strip_reference
-from ingest.embedders import EncoderEmbeddings
-from ingest.filters import SearchFilters
-from ingest.index import DocumentIndex
-from ingest.language import detect_language
-from ingest.queries import StoredUnit, UnitQueries
+from reformqa.languages import detect_language
+from store.embedders import EncoderEmbeddings
+from store.filters import SearchFilters
+from store.index import DocumentIndex
+from store.queries import StoredUnit
 
 LEXICAL_SCALE = 0.8  # weight of normalized BM25 beside cosine similarity at full coverage
 COVERAGE_FLOOR = 0.1  # below this (IDF-weighted) share of terms the lexical side is ignored
@@ -74,7 +74,7 @@ class HybridRetriever:
     def __init__(self, index: DocumentIndex, embedder: EncoderEmbeddings) -> None:
         self.index = index
         self.embedder = embedder
-        self.units = UnitQueries(index.catalog)
+        self.units = index.units
 
     def run(
         self,
@@ -121,19 +121,7 @@ class HybridRetriever:
     def _dense(
         self, query: str, filters: SearchFilters, limit: int
     ) -> dict[str, tuple[StoredUnit, float]]:
-        vector = self.embedder.embed_query(query)
-        result = self.index.vectors.collection.query(
-            query_embeddings=[vector],
-            n_results=limit,
-            where=filters.chroma_where(),
-            include=["distances"],
-        )
-        ids = result["ids"][0]
-        similarity = {
-            uid: 1.0 - float(d) for uid, d in zip(ids, result["distances"][0], strict=True)
-        }
-        served = self.units.by_ids(ids, filters)  # drops superseded generations
-        return {uid: (served[uid], similarity[uid]) for uid in ids if uid in served}
+        return self.index.dense(self.embedder.embed_query(query), filters, limit)
 
     def _merge(
         self,

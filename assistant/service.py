@@ -23,11 +23,11 @@ from assistant.models import Answer
 from assistant.prompts import condense_messages
 from assistant.references import find_reference, strip_reference
 from assistant.retrieval import HybridRetriever, Retrieval
-from ingest.embedders import EncoderEmbeddings, make_embedder
-from ingest.filters import SearchFilters
-from ingest.index import DocumentIndex
-from ingest.language import detect_language
+from reformqa.languages import detect_language
 from reformqa.settings import Settings
+from store.embedders import EncoderEmbeddings, make_embedder
+from store.filters import SearchFilters
+from store.index import DocumentIndex
 
 logger = logging.getLogger(__name__)
 
@@ -108,12 +108,12 @@ class AssistantService:
             reference.symbol
             and not reference
             and not filters.symbols
-            and self.index.catalog.has_symbol(reference.symbol, filters.audiences)
+            and self.index.has_symbol(reference.symbol, filters.audiences)
         ):
             # "what does HSP/EB.2026/12 say about ...": search that document only
             filters = replace(filters, symbols=(reference.symbol,))
         # nothing this user may see: say so, without telling what exists
-        if not self.index.catalog.has_documents(filters.audiences):
+        if not self.index.has_documents(filters.audiences):
             answer = Answer(
                 question, message("no_documents", language), True, [], standalone, language, mode
             )

@@ -11,7 +11,7 @@ from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from ingest.embedders import EncoderEmbeddings
+from store.embedders import EncoderEmbeddings
 
 
 class TutorialBaseline:

@@ -28,12 +28,12 @@ from eval.baseline import TutorialBaseline
 from eval.generator import CorpusGenerator
 from eval.gold import load_gold
 from eval.metrics import percentile
-from ingest.embedders import EncoderEmbeddings
-from ingest.encoder_pool import BatchEncoder, worker_count
-from ingest.index import DocumentIndex
+from ingest.encoder_pool import BatchEncoder
+from ingest.factory import build_pipeline
 from ingest.parser import DocumentParser
-from ingest.pipeline import IngestPipeline
 from reformqa.settings import Settings
+from store.embedders import EncoderEmbeddings
+from store.index import DocumentIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_GOLD = ROOT / "eval" / "gold" / "hsp-eb-2026-12.dev.jsonl"
@@ -161,7 +161,7 @@ def gold_recall(
     from assistant.service import AssistantService
 
     paths = sorted(SEED_CORPUS.glob("*.md"))
-    IngestPipeline(index, embedder, DocumentParser(), progress=False).run(paths)
+    build_pipeline(index.settings, index, embedder).run(paths)
     baseline.ingest(paths)
     service = AssistantService(index.settings, index=index, embedder=embedder)
     units = {
@@ -212,10 +212,8 @@ def run_size(
     result: dict[str, Any] = {"size": size, "real_units": real}
     embedder.encode(["warm-up: load the model before the clock starts"])
     try:
-        workers = worker_count(settings.embed_workers)
-        pipeline = IngestPipeline(
-            index, embedder, DocumentParser(), batch_size=64, progress=False, workers=workers
-        )
+        pipeline = build_pipeline(settings, index, embedder)
+        workers = pipeline.workers
         report = pipeline.run([corpus])
         result["ingest"] = {
             "units": report.units,
@@ -223,20 +221,15 @@ def run_size(
             "units_per_s": round(report.units_per_second, 1),
             "failed": len(report.failed),
         }
-        texts = [row[0] for row in index.catalog.db.execute("SELECT text FROM units")]
-        ceiling = encoder_only(embedder, texts, 64, workers)
+        texts = index.catalog.unit_texts()
+        ceiling = encoder_only(embedder, texts, pipeline.batch_size, workers)
         result["encoder_workers"] = workers
         result["encoder_only_units_per_s"] = round(ceiling, 1)
         result["ingest_vs_encoder"] = round(report.units_per_second / ceiling, 3)
         again = pipeline.run([corpus])
         result["reingest_unchanged_s"] = round(again.seconds, 2)
         if size > real:
-            base = np.stack(
-                [
-                    np.frombuffer(b, dtype=np.float32)
-                    for (b,) in index.catalog.db.execute("SELECT vector FROM embeddings")
-                ]
-            )
+            base = index.catalog.all_cached_vectors()
             seconds = fill_synthetic(
                 index,
                 CorpusGenerator(seed=config.seed + size, prefix="SYN"),

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from eval.bench import BenchConfig, bench_queries, gold_recall_alone, machine, run_size
-from ingest.embedders import make_embedder
 from reformqa.settings import Settings
+from store.embedders import make_embedder
 
 _COLUMNS = (
     "units",

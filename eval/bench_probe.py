@@ -16,9 +16,9 @@ from pathlib import Path
 
 from assistant.service import AssistantService
 from eval.metrics import percentile
-from ingest.filters import SearchFilters
-from ingest.language import detect_language
+from reformqa.languages import detect_language
 from reformqa.settings import Settings
+from store.filters import SearchFilters
 
 
 def _summary(values: list[float]) -> dict[str, float]:

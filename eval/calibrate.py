@@ -23,8 +23,8 @@ from pathlib import Path
 from assistant.references import find_reference, strip_reference
 from assistant.service import AssistantService
 from eval.gold import GoldQuestion, load_gold
-from ingest.filters import SearchFilters
 from reformqa.settings import Settings
+from store.filters import SearchFilters
 
 VARIANTS = {"dense": {"use_lexical": False}, "lexical": {"use_dense": False}, "fused": {}}
 
@@ -130,12 +130,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         service = AssistantService(settings)
         try:
             if args.corpus:
-                from ingest.parser import DocumentParser
-                from ingest.pipeline import IngestPipeline
+                from ingest.factory import build_pipeline
 
-                IngestPipeline(
-                    service.index, service.embedder, DocumentParser(), progress=False
-                ).run([args.corpus])
+                build_pipeline(settings, service.index, service.embedder).run([args.corpus])
             observations = observe(service, load_gold(args.gold))
         finally:
             service.close()

@@ -19,11 +19,10 @@ from assistant.models import Answer
 from assistant.service import AssistantService
 from eval.gold import GoldQuestion
 from eval.metrics import QuestionScore, contains_answer, f1, normalize, strip_citations
-from ingest.embedders import make_embedder
-from ingest.parser import DocumentParser
-from ingest.pipeline import IngestPipeline
+from ingest.factory import build_pipeline
 from reformqa.progress import progress_bar
 from reformqa.settings import Settings
+from store.embedders import make_embedder
 
 logger = logging.getLogger(__name__)
 RETRIEVAL_DEPTH = 10  # sources kept for recall@10, whatever k the answer uses
@@ -129,12 +128,8 @@ def evaluation_service(
         service = AssistantService(settings, embedder=embedder)
         try:
             if corpus is not None:
-                report = IngestPipeline(
-                    service.index,
-                    embedder,
-                    DocumentParser(settings.max_file_bytes),
-                    progress=progress,
-                ).run([corpus])
+                pipeline = build_pipeline(settings, service.index, embedder, progress=progress)
+                report = pipeline.run([corpus])
                 for failure in report.failed:
                     logger.warning(
                         "corpus file failed", extra={"file": failure.path, "reason": failure.reason}

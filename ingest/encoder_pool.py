@@ -18,7 +18,7 @@ from types import TracebackType
 
 import numpy as np
 
-from ingest.embedders import EncoderEmbeddings, UseMultilingualEmbeddings, make_embedder
+from store.embedders import EncoderEmbeddings, UseMultilingualEmbeddings, make_embedder
 
 logger = logging.getLogger(__name__)
 

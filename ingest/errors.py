@@ -10,7 +10,3 @@ class IngestError(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
-
-
-class EmbedderMismatchError(RuntimeError):
-    """The store was built with another embedder: mixing vector spaces gives silent garbage."""

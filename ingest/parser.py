@@ -15,7 +15,6 @@ from ingest.blocks import Block
 from ingest.errors import IngestError
 from ingest.frontmatter import FrontMatterError, split_front_matter
 from ingest.header import detect_doc_type, parse_date, parse_header
-from ingest.language import UN_LANGUAGES, detect_language
 from ingest.models import DocumentMeta, ParsedDocument
 from ingest.readers.docx import DocxProblem, parse_docx
 from ingest.readers.html import parse_html
@@ -23,6 +22,7 @@ from ingest.readers.markdown import parse_markdown
 from ingest.readers.pdf import PdfProblem, parse_pdf
 from ingest.segmenter import segment
 from ingest.textcodec import UndecodableText, decode_text
+from reformqa.languages import UN_LANGUAGES, detect_language
 
 logger = logging.getLogger(__name__)
 

@@ -16,13 +16,13 @@ from pathlib import Path
 import numpy as np
 from rich.progress import Progress
 
-from ingest.embedders import EncoderEmbeddings
 from ingest.encoder_pool import BatchEncoder
 from ingest.errors import IngestError
-from ingest.index import DocumentIndex
 from ingest.models import ParsedDocument
 from ingest.parser import DocumentParser
 from reformqa.progress import progress_bar
+from store.embedders import EncoderEmbeddings
+from store.index import DocumentIndex
 
 logger = logging.getLogger(__name__)
 GROUP_UNITS = 2048  # units embedded together before their documents are written

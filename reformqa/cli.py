@@ -144,26 +144,11 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from ingest.embedders import make_embedder
-    from ingest.encoder_pool import worker_count
-    from ingest.index import DocumentIndex
-    from ingest.parser import DocumentParser
-    from ingest.pipeline import IngestPipeline
+    from ingest.factory import open_pipeline
 
-    embedder = make_embedder(settings.embedder, threads=settings.embed_threads)
-    index = DocumentIndex(settings, embedder)
-    try:
-        pipeline = IngestPipeline(
-            index,
-            embedder,
-            DocumentParser(settings.max_file_bytes),
-            batch_size=settings.embed_batch,
-            progress=not args.no_progress and sys.stderr.isatty(),
-            workers=worker_count(settings.embed_workers),
-        )
+    progress = not args.no_progress and sys.stderr.isatty()
+    with open_pipeline(settings, progress=progress) as pipeline:
         report = pipeline.run(args.paths, prune=args.prune)
-    finally:
-        index.close()
     for failure in report.failed:
         print(f"FAILED {failure.path}: {failure.reason}")
     print(report.summary())
@@ -171,7 +156,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
-    from ingest.index import DocumentIndex
+    from store.index import DocumentIndex
 
     index = DocumentIndex(settings)
     try:
@@ -210,7 +195,7 @@ def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.service import AssistantService
-    from ingest.filters import SearchFilters
+    from store.filters import SearchFilters
 
     filters = SearchFilters(
         symbols=tuple(args.doc or ()),
@@ -301,7 +286,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
-    from ingest.index import DocumentIndex
+    from store.index import DocumentIndex
 
     index = DocumentIndex(settings)
     try:
@@ -332,9 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from pydantic import ValidationError
 
     from assistant.errors import ConfigurationError, QuestionError
-    from ingest.embedders import UnknownEmbedder
-    from ingest.errors import EmbedderMismatchError
-    from ingest.vector_store import ChromaUnavailable
+    from store.errors import ChromaUnavailable, EmbedderMismatchError, UnknownEmbedder
 
     try:
         settings = settings_from(args)

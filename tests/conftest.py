@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from ingest.embedders import UseMultilingualEmbeddings
-from ingest.index import DocumentIndex
-from ingest.parser import DocumentParser
-from ingest.pipeline import IngestPipeline, IngestReport
+from ingest.factory import open_pipeline
+from ingest.pipeline import IngestReport
 from reformqa.settings import Settings
+from store.embedders import UseMultilingualEmbeddings
+from store.index import DocumentIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "HSP-EB.2026-12.zh.md"
@@ -54,15 +54,11 @@ def ingest(settings: Settings, embedder: CountingEmbeddings) -> IngestFn:
         store_settings: Settings | None = None,
         max_file_bytes: int = 50 * 1024 * 1024,
     ) -> IngestReport:
-        active = store_settings or settings
-        index = DocumentIndex(active, embedder)
-        try:
-            pipeline = IngestPipeline(
-                index, embedder, DocumentParser(max_file_bytes), progress=False
-            )
+        active = (store_settings or settings).model_copy(
+            update={"max_file_mb": max_file_bytes / (1024 * 1024)}
+        )
+        with open_pipeline(active, embedder) as pipeline:
             return pipeline.run(list(paths), prune=prune)
-        finally:
-            index.close()
 
     return run
 
@@ -85,11 +81,8 @@ def open_index(settings: Settings) -> Callable[[], DocumentIndex]:
 def seed_store(tmp_path_factory, embedder) -> Settings:
     """A store with the seed document, built once for the read-only assistant tests."""
     settings = Settings(store=tmp_path_factory.mktemp("seed") / "store")
-    index = DocumentIndex(settings, embedder)
-    try:
-        IngestPipeline(index, embedder, DocumentParser(), progress=False).run([SEED])
-    finally:
-        index.close()
+    with open_pipeline(settings, embedder) as pipeline:
+        pipeline.run([SEED])
     return settings
 
 

@@ -11,7 +11,7 @@ import ipaddress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ingest.filters import SearchFilters
+from store.filters import SearchFilters
 
 if TYPE_CHECKING:
     from ui.auth import UserStore

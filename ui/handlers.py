@@ -21,7 +21,7 @@ import gradio as gr
 from assistant.errors import ConfigurationError, QuestionError
 from assistant.models import Answer
 from assistant.service import AssistantService
-from ingest.queries import UnitQueries
+from store.queries import UnitQueries
 from ui.access import AccessDenied, AccessPolicy, Viewer
 from ui.conversation import Exchange, history
 from ui.export import answer_markdown, export_docx

@@ -11,8 +11,8 @@ from __future__ import annotations
 from html import escape
 
 from assistant.citations import format_citation
-from ingest.filters import SearchFilters
-from ingest.queries import StoredUnit, UnitQueries
+from store.filters import SearchFilters
+from store.queries import StoredUnit, UnitQueries
 from ui.i18n import NATIVE_NAMES, direction, label
 
 

@@ -16,13 +16,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.embedders import EncoderEmbeddings
-from ingest.encoder_pool import worker_count
 from ingest.errors import IngestError
-from ingest.index import DocumentIndex
-from ingest.parser import SUPPORTED_SUFFIXES, DocumentParser
+from ingest.factory import build_pipeline
+from ingest.parser import SUPPORTED_SUFFIXES
 from ingest.pipeline import IngestPipeline, IngestReport
 from reformqa.settings import Settings
+from store.embedders import EncoderEmbeddings
+from store.index import DocumentIndex
 
 logger = logging.getLogger(__name__)
 
@@ -68,14 +68,7 @@ class UploadManager:
         with self.lock:
             index = DocumentIndex(self.settings, self.embedder)
             try:
-                pipeline = IngestPipeline(
-                    index,
-                    self.embedder,
-                    DocumentParser(self.settings.max_file_bytes),
-                    batch_size=self.settings.embed_batch,
-                    progress=False,
-                    workers=worker_count(self.settings.embed_workers),
-                )
+                pipeline = build_pipeline(self.settings, index, self.embedder)
                 for number, source in enumerate(files):
                     name = Path(source).name
                     if progress is not None:

@@ -17,8 +17,8 @@ from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PdfReadError
 
 from ingest.blocks import Block, BlockKind
-from ingest.header import SYMBOL
 from ingest.patterns import PAGE_NUMBER, PARA_START, looks_like_heading
+from reformqa.symbols import SYMBOL_LINE as SYMBOL
 
 _JOB_NUMBER = re.compile(r"^(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?\s*(?:\*\d+\*)?$")
 _RULE = re.compile(r"^[_\-–—\s]{5,}$")

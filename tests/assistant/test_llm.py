@@ -14,7 +14,7 @@ from pydantic import Field
 from assistant.llm import LLMAnswerer, keyed_sources
 from assistant.prompts import source_block
 from assistant.service import AssistantService
-from ingest.filters import SearchFilters
+from store.filters import SearchFilters
 
 QUESTION = "What share of Cooperation Framework outcomes did UN-Habitat contribute to?"
 

@@ -7,7 +7,7 @@ import shutil
 from assistant.retrieval import HybridRetriever, lexical_weight
 from assistant.service import AssistantService
 from eval.gold import load_gold
-from ingest.filters import SearchFilters
+from store.filters import SearchFilters
 from tests.conftest import ROOT, SEED
 
 GOLD = ROOT / "eval" / "gold" / "hsp-eb-2026-12.dev.jsonl"

@@ -178,7 +178,7 @@ def test_reference_to_a_paragraph_that_is_not_indexed_abstains(service):
 
 
 def test_user_who_may_see_nothing_is_told_nothing_is_indexed(service):
-    from ingest.filters import SearchFilters
+    from store.filters import SearchFilters
 
     answer = service.ask("What share of outcomes?", filters=SearchFilters(audiences=("board",)))
     assert answer.abstained and "reformqa ingest" in answer.text and not answer.citations

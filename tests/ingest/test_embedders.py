@@ -5,9 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ingest.embedders import UnknownEmbedder, make_embedder
-from ingest.index import DocumentIndex
 from reformqa.settings import Settings
+from store.embedders import make_embedder
+from store.errors import UnknownEmbedder
+from store.index import DocumentIndex
 from tests.factories import english_note_pdf
 
 
@@ -43,15 +44,15 @@ def test_bundled_minilm_indexes_offline(tmp_path, monkeypatch, ingest):
     settings = Settings(store=tmp_path / "st-store", collection="minilm")
     index = DocumentIndex(settings, embedder)
     try:
-        from ingest.parser import DocumentParser
-        from ingest.pipeline import IngestPipeline
+        from ingest.factory import build_pipeline
+        from store.filters import SearchFilters
 
         pdf = english_note_pdf(tmp_path / "note.pdf")
-        report = IngestPipeline(index, embedder, DocumentParser(), progress=False).run([pdf])
+        report = build_pipeline(settings, index, embedder).run([pdf])
         assert report.units == 6 and not report.failed
         query = embedder.embed_query("Which share of Cooperation Framework outcomes?")
-        hits = index.vectors.collection.query(query_embeddings=[query], n_results=1)
-        assert hits["ids"][0][0].endswith("#9")
+        hits = index.dense(query, SearchFilters(), 1)
+        assert next(iter(hits)).endswith("#9")
         assert index.vectors.embedder_identity == "st:all-MiniLM-L6-v2"
     finally:
         index.close()

@@ -10,12 +10,10 @@ import numpy as np
 import pytest
 
 import ingest.encoder_pool as encoder_pool
-from ingest.embedders import make_embedder
 from ingest.encoder_pool import POOL_MIN_UNITS, BatchEncoder, worker_count
-from ingest.index import DocumentIndex
-from ingest.parser import DocumentParser
-from ingest.pipeline import IngestPipeline
+from ingest.factory import open_pipeline
 from reformqa.settings import Settings
+from store.embedders import make_embedder
 from tests.conftest import SEED
 
 TEXTS = [
@@ -72,16 +70,11 @@ def test_pipeline_with_workers_indexes_what_it_indexes_in_process(
     caplog.set_level(logging.INFO, logger="ingest.encoder_pool")
     vectors = {}
     for workers in (1, 2):
-        index = DocumentIndex(Settings(store=tmp_path / f"store-{workers}"), use_embedder)
-        try:
-            report = IngestPipeline(
-                index, use_embedder, DocumentParser(), progress=False, workers=workers
-            ).run([SEED])
+        settings = Settings(store=tmp_path / f"store-{workers}", embed_workers=workers)
+        with open_pipeline(settings, use_embedder) as pipeline:
+            report = pipeline.run([SEED])
             assert report.units == 34 and report.embedded == 34 and not report.failed
-            stored = index.vectors.collection.get(include=["embeddings"])
-            vectors[workers] = dict(zip(stored["ids"], stored["embeddings"], strict=True))
-        finally:
-            index.close()
+            vectors[workers] = pipeline.index.vectors.vectors_by_id()
         started = [r for r in caplog.records if r.getMessage() == "encoder workers started"]
         assert len(started) == (workers > 1)  # the second run really used the workers
     assert vectors[1].keys() == vectors[2].keys() and len(vectors[1]) == 34

@@ -6,10 +6,10 @@ import shutil
 
 import pytest
 
-from ingest.embedders import make_embedder
-from ingest.errors import EmbedderMismatchError
-from ingest.index import DocumentIndex
 from ingest.models import document_key
+from store.embedders import make_embedder
+from store.errors import EmbedderMismatchError
+from store.index import DocumentIndex
 from tests.conftest import SEED
 
 SEED_KEY = document_key("HSP/EB.2026/12", "zh")
@@ -131,7 +131,7 @@ def test_crash_between_chroma_and_catalog_keeps_old_version(
     shutil.copy(SEED, path)
     ingest([path])
     path.write_text(SEED.read_text(encoding="utf-8").replace("82%", "90%"), encoding="utf-8")
-    from ingest.catalog import Catalog
+    from store.catalog import Catalog
 
     def die(*_args, **_kwargs):
         raise KeyboardInterrupt("killed mid-write")
@@ -170,18 +170,12 @@ def test_remove_symbol_all_languages(tmp_path, ingest, open_index):
 
 
 def test_overrides_beat_front_matter_for_uploads(tmp_path, ingest, settings, embedder, open_index):
-    from ingest.parser import DocumentParser
-    from ingest.pipeline import IngestPipeline
+    from ingest.factory import open_pipeline
 
     path = tmp_path / "memo.en.md"
     path.write_text("---\naudience: public\n---\n1. Internal memo on staffing.\n", encoding="utf-8")
-    index = DocumentIndex(settings, embedder)
-    try:
-        report = IngestPipeline(index, embedder, DocumentParser(), progress=False).run(
-            [path], overrides={"audience": "staff", "doc_type": "memo"}
-        )
+    with open_pipeline(settings, embedder) as pipeline:
+        report = pipeline.run([path], overrides={"audience": "staff", "doc_type": "memo"})
         assert not report.failed
-        meta = index.catalog.document(document_key("memo", "en")).meta
+        meta = pipeline.index.catalog.document(document_key("memo", "en")).meta
         assert meta.audience == "staff" and meta.doc_type == "memo"
-    finally:
-        index.close()

@@ -16,9 +16,7 @@ import gradio as gr
 import pytest
 
 from assistant.service import AssistantService
-from ingest.index import DocumentIndex
-from ingest.parser import DocumentParser
-from ingest.pipeline import IngestPipeline
+from ingest.factory import open_pipeline
 from reformqa.settings import Settings
 from tests.conftest import SEED
 from tests.ui.documents import STAFF_NOTE, write
@@ -46,13 +44,8 @@ def store(tmp_path_factory, embedder) -> Settings:
     add_user(auth, "dana", PASSWORDS["dana"], "delegate", iterations=1000)
     add_user(auth, "sam", PASSWORDS["sam"], "staff", iterations=1000)
     settings = Settings(store=root / "store", auth=auth)
-    index = DocumentIndex(settings, embedder)
-    try:
-        report = IngestPipeline(index, embedder, DocumentParser(), progress=False).run(
-            [SEED, write(root / "docs", "inf9.md", STAFF_NOTE)]
-        )
-    finally:
-        index.close()
+    with open_pipeline(settings, embedder) as pipeline:
+        report = pipeline.run([SEED, write(root / "docs", "inf9.md", STAFF_NOTE)])
     assert not report.failed and len(report.added) == 2
     return settings
 

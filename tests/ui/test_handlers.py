@@ -12,7 +12,7 @@ from langchain_core.messages import AIMessage
 
 from assistant.llm import keyed_sources
 from assistant.service import AssistantService
-from ingest.filters import SearchFilters
+from store.filters import SearchFilters
 from ui.app import create_handlers
 from ui.handlers import ASK_OUTPUTS, LOAD_OUTPUTS
 

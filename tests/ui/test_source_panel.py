@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from ingest.filters import SearchFilters
-from ingest.index import DocumentIndex
-from ingest.queries import UnitQueries
+from store.filters import SearchFilters
+from store.index import DocumentIndex
+from store.queries import UnitQueries
 from tests.conftest import SEED
 from tests.ui.documents import FRENCH_9, MARKUP_HTML, MARKUP_TITLE, write
 from ui.source_panel import source_html

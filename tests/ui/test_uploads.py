@@ -3,7 +3,7 @@ taken out again, staff-only uploads marked so, and a document that says staff st
 
 from __future__ import annotations
 
-from ingest.index import DocumentIndex
+from store.index import DocumentIndex
 from tests.ui.documents import STAFF_NOTE, UPLOAD, corrupt_pdf, write
 from ui.uploads import UploadManager
 

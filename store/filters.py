@@ -1,13 +1,17 @@
 """Search filters, translated once for Chroma (`where`) and once for SQLite (`WHERE`).
 
 Audience is a security filter: the UI passes the audiences a user may see, and both indexes
-enforce it, so a restricted document can never reach an answer by any question.
+enforce it, so a restricted document can never reach an answer by any question. Its one
+definition is `audience_condition` (SQL) beside `SearchFilters.chroma_where` (Chroma), so the
+catalog's existence checks and every search agree on who sees what.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+
+_NOBODY = "-"  # an audience no document has: an empty audience list must match nothing
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,7 @@ class SearchFilters:
         if self.date_to:
             clauses.append({"date": {"$lte": _date_number(self.date_to)}})
         if self.audiences is not None:
-            clauses.append({"audience": {"$in": list(self.audiences) or ["-"]}})
+            clauses.append({"audience": {"$in": list(self.audiences) or [_NOBODY]}})
         if not clauses:
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
@@ -59,10 +63,19 @@ class SearchFilters:
             conditions.append("json_extract(d.meta, '$.date') <= ?")
             params.append(self.date_to)
         if self.audiences is not None:
-            marks = ",".join("?" * len(self.audiences)) or "'-'"
-            conditions.append(f"json_extract(d.meta, '$.audience') IN ({marks})")
-            params.extend(self.audiences)
+            condition, audience_params = audience_condition(self.audiences)
+            conditions.append(condition)
+            params.extend(audience_params)
         return (" AND ".join(conditions) or "1"), params
+
+
+def audience_condition(audiences: tuple[str, ...] | None) -> tuple[str, tuple[str, ...]]:
+    """SQL on `documents d` for "visible to these audiences" (None: no restriction; an empty
+    tuple: nobody, matched by an audience no document has)."""
+    if audiences is None:
+        return "1", ()
+    marks = ",".join("?" * len(audiences)) or f"'{_NOBODY}'"
+    return f"json_extract(d.meta, '$.audience') IN ({marks})", audiences
 
 
 def _date_number(iso: str) -> int:

@@ -10,9 +10,9 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from ingest.catalog import Catalog
-from ingest.filters import SearchFilters
-from ingest.language import UN_LANGUAGES
+from reformqa.languages import UN_LANGUAGES
+from store.catalog import Catalog
+from store.filters import SearchFilters
 
 _SELECT = (
     "SELECT u.unit_id, u.doc_key, u.symbol, u.language, u.label, u.kind, u.section, u.page,"

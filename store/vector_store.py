@@ -16,9 +16,8 @@ import chromadb
 import numpy as np
 from chromadb.config import Settings as ChromaSettings
 
-from ingest.catalog import unit_id
-from ingest.errors import EmbedderMismatchError
-from ingest.models import ParsedDocument
+from store.errors import ChromaUnavailable, EmbedderMismatchError
+from store.records import DocumentEntry, unit_id
 
 logger = logging.getLogger(__name__)
 
@@ -26,10 +25,6 @@ logger = logging.getLogger(__name__)
 def _chroma_settings() -> ChromaSettings:
     # a fresh object per client: HttpClient writes its server address into the one it gets
     return ChromaSettings(anonymized_telemetry=False)
-
-
-class ChromaUnavailable(RuntimeError):
-    """The Chroma server named by --chroma-url does not answer."""
 
 
 def open_client(store: Path, chroma_url: str | None) -> Any:
@@ -79,7 +74,7 @@ class VectorStore:
                 "(or --collection) for the other embedder."
             )
 
-    def add(self, batch: list[tuple[ParsedDocument, int, np.ndarray]]) -> None:
+    def add(self, batch: list[tuple[DocumentEntry, int, np.ndarray]]) -> None:
         """Vectors of new generations of documents, in as few Chroma calls as possible
         (per-call overhead dominated ingestion). Texts stay in the catalog, not here, and the
         metadata holds only what `where` filters and deletes use: each key costs about
@@ -120,6 +115,26 @@ class VectorStore:
 
     def delete_generation(self, doc_key: str, generation: int) -> None:
         self.collection.delete(where={"$and": [{"doc_key": doc_key}, {"gen": generation}]})
+
+    def nearest(
+        self, vector: list[float], where: dict[str, Any] | None, limit: int
+    ) -> list[tuple[str, float]]:
+        """Unit ids of the `limit` nearest vectors within `where`, with cosine similarity."""
+        result = self.collection.query(
+            query_embeddings=[vector], n_results=limit, where=where, include=["distances"]
+        )
+        return [
+            (uid, 1.0 - float(d))
+            for uid, d in zip(result["ids"][0], result["distances"][0], strict=True)
+        ]
+
+    def vectors_by_id(self) -> dict[str, np.ndarray]:
+        """Every stored vector by unit id (tests and benchmarks compare them)."""
+        stored = self.collection.get(include=["embeddings"])
+        return {
+            uid: np.asarray(vector, dtype=np.float32)
+            for uid, vector in zip(stored["ids"], stored["embeddings"], strict=True)
+        }
 
     def count(self) -> int:
         return int(self.collection.count())

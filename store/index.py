@@ -1,5 +1,8 @@
-"""The catalog and Chroma kept in step: what is searchable is always one whole version of each
-document, in both indexes.
+"""The store's one door: the catalog and Chroma kept in step, so that what is searchable is
+always one whole version of each document, in both indexes.
+
+ingest/ writes through `replace_many` and `remove`; assistant/ reads through `units`
+(catalog and lexical queries) and `dense` (nearest vectors); neither sees SQLite or Chroma.
 
 A new version is written to Chroma under a new generation, then swapped in by one SQLite
 transaction, then the old generation is deleted from Chroma. Units of a generation the
@@ -10,14 +13,19 @@ process that died half-way.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ingest.catalog import Catalog, DocumentRecord
-from ingest.embedders import EncoderEmbeddings
-from ingest.models import ParsedDocument
-from ingest.vector_store import VectorStore, open_client
 from reformqa.settings import Settings
+from store.catalog import Catalog
+from store.filters import SearchFilters
+from store.queries import StoredUnit, UnitQueries
+from store.records import DocumentEntry, DocumentRecord
+from store.vector_store import VectorStore, open_client
+
+if TYPE_CHECKING:  # the models load only where something embeds, not to list documents
+    from store.embedders import EncoderEmbeddings
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +40,7 @@ class DocumentIndex:
         self.vectors = VectorStore(
             open_client(settings.store, settings.chroma_url), settings.collection
         )
+        self.units = UnitQueries(self.catalog)
         self.embedder = embedder
         if embedder is not None:
             self.vectors.bind_embedder(embedder.identity, embedder.dimension)
@@ -56,11 +65,34 @@ class DocumentIndex:
     def documents(self) -> list[DocumentRecord]:
         return self.catalog.documents()
 
-    def replace(self, parsed: ParsedDocument, vectors: np.ndarray) -> None:
+    def has_symbol(self, symbol: str, audiences: tuple[str, ...] | None = None) -> bool:
+        """Whether a document with this symbol is indexed for these audiences."""
+        return self.catalog.has_symbol(symbol, audiences)
+
+    def has_documents(self, audiences: tuple[str, ...] | None = None) -> bool:
+        """Whether any document is indexed for these audiences."""
+        return self.catalog.has_documents(audiences)
+
+    def kind_counts(self) -> dict[str, dict[str, int]]:
+        """Units per kind for every document (`reformqa docs`)."""
+        return self.catalog.kind_counts()
+
+    def dense(
+        self, vector: list[float], filters: SearchFilters, limit: int
+    ) -> dict[str, tuple[StoredUnit, float]]:
+        """The units nearest a query vector within the filters, with cosine similarity.
+
+        Only units the catalog serves come back: a superseded generation Chroma still holds
+        after a crash is dropped here."""
+        hits = self.vectors.nearest(vector, filters.chroma_where(), limit)
+        served = self.units.by_ids([uid for uid, _ in hits], filters)
+        return {uid: (served[uid], similarity) for uid, similarity in hits if uid in served}
+
+    def replace(self, parsed: DocumentEntry, vectors: np.ndarray) -> None:
         """Make `parsed` the one indexed version of its document."""
         self.replace_many([(parsed, vectors)])
 
-    def replace_many(self, items: list[tuple[ParsedDocument, np.ndarray]]) -> None:
+    def replace_many(self, items: list[tuple[DocumentEntry, np.ndarray]]) -> None:
         """Replace several documents; each is swapped in whole, by its own transaction."""
         plans = []
         for parsed, vectors in items:
