@@ -1,6 +1,8 @@
 """The assistant as a service: a question (and history) in, a cited Answer out.
 
 The CLI, the UI and the evaluation harness all call this; it knows nothing of any of them.
+LangChain's chat-model machinery loads only when a model is configured: an extractive answer
+from the shell should not pay for it.
 """
 
 from __future__ import annotations
@@ -8,26 +10,29 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, replace
-
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import HumanMessage, SystemMessage
+from typing import TYPE_CHECKING
 
 from assistant.condense import Turn, condense_heuristic
 from assistant.errors import ConfigurationError, QuestionError
 from assistant.extractive import Extract, ExtractiveAnswerer
-from assistant.llm import LLMAnswerer, LLMUnavailable, keyed_sources, make_chat_model
+from assistant.library import LibraryService
 from assistant.messages import message
-from assistant.models import Answer
+from assistant.models import Answer, Source
 from assistant.prompts import condense_messages
-from assistant.references import find_reference, strip_reference
+from assistant.references import DirectReference, find_reference, strip_reference
 from assistant.retrieval import HybridRetriever, Retrieval
 from reformqa.languages import detect_language
 from reformqa.settings import Settings
 from store.embedders import EncoderEmbeddings, make_embedder
 from store.filters import SearchFilters
 from store.index import DocumentIndex
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+    from assistant.llm import LLMAnswerer
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +44,15 @@ class StreamEvent:
     kind: str
     text: str = ""
     answer: Answer | None = None
+
+
+@dataclass
+class _Scope:
+    """What is asked, once the history and the question's own references are taken in."""
+
+    standalone: str
+    reference: DirectReference
+    filters: SearchFilters
 
 
 class AssistantService:
@@ -56,7 +70,13 @@ class AssistantService:
         self.index = index or DocumentIndex(settings, self.embedder)
         self.retriever = HybridRetriever(self.index, self.embedder)
         self.extractive = ExtractiveAnswerer(self.embedder, settings.abstain_threshold)
-        if chat_model is None and settings.llm:
+        self.library = LibraryService(self.index)
+        self.llm: LLMAnswerer | None = None
+        if chat_model is None and not settings.llm:
+            return
+        from assistant.llm import LLMAnswerer, make_chat_model
+
+        if chat_model is None:
             chat_model = make_chat_model(
                 settings.llm,
                 settings.llm_base_url,
@@ -64,7 +84,7 @@ class AssistantService:
                 settings.llm_timeout_s,
                 settings.llm_max_tokens,
             )
-        self.llm = LLMAnswerer(chat_model, self.embedder) if chat_model is not None else None
+        self.llm = LLMAnswerer(chat_model, self.embedder)
 
     def close(self) -> None:
         self.index.close()
@@ -87,17 +107,47 @@ class AssistantService:
         depth: int = 0,
     ) -> Iterator[StreamEvent]:
         """Stream an answer. `depth` retrieves that many sources for `Answer.sources` (the
-        evaluation measures recall@10 on them) while answering from the top `k` only."""
+        evaluation measures recall@10 on them) while answering from the top `k` only.
+
+        The steps: validate, scope (condense the follow-up, find a direct reference, narrow
+        the filters), retrieve, generate (extractive or llm), finish (notices, timings)."""
         question = self._validate(question)
         started = time.perf_counter()
-        timings: dict[str, float] = {}
         mode = mode or self.settings.mode
         if mode == "llm" and self.llm is None:
             raise ConfigurationError("mode: llm needs a model; set llm (e.g. openai:MODEL) first")
         language = detect_language(question) or "en"
-        filters = filters or SearchFilters()
-        standalone, carried = self._condense(question, list(history), mode)
-        timings["condense"] = _ms(started)
+        scope = self._scope(question, list(history), mode, filters or SearchFilters())
+        timings = {"condense": _ms(started)}
+        # nothing this user may see: say so, without telling what exists
+        if not self.index.has_documents(scope.filters.audiences):
+            answer = Answer(
+                question,
+                message("no_documents", language),
+                True,
+                [],
+                scope.standalone,
+                language,
+                mode,
+            )
+            yield StreamEvent("answer", answer.text, answer)
+            return
+        retrieval, ranked = self._retrieve(scope, k, depth, preferred_language, language)
+        timings.update({f"retrieve_{name}": value for name, value in retrieval.timings_ms.items()})
+        generated = time.perf_counter()
+        answer = yield from self._generate(question, scope, language, mode, retrieval)
+        timings["answer"] = _ms(generated)
+        timings["total"] = _ms(started)
+        self._finish(answer, retrieval, ranked, timings, language)
+        yield StreamEvent("answer", answer.text, answer)
+
+    def _scope(
+        self, question: str, history: list[Turn], mode: str, filters: SearchFilters
+    ) -> _Scope:
+        """The standalone query, the paragraph it names if any, and the filters it implies:
+        a follow-up keeps the previous answer's document, and a named document the user may
+        see narrows the search to it."""
+        standalone, carried = self._condense(question, history, mode)
         reference = find_reference(standalone)
         if carried and not filters.symbols:
             if reference and not reference.symbol:
@@ -112,17 +162,23 @@ class AssistantService:
         ):
             # "what does HSP/EB.2026/12 say about ...": search that document only
             filters = replace(filters, symbols=(reference.symbol,))
-        # nothing this user may see: say so, without telling what exists
-        if not self.index.has_documents(filters.audiences):
-            answer = Answer(
-                question, message("no_documents", language), True, [], standalone, language, mode
-            )
-            yield StreamEvent("answer", answer.text, answer)
-            return
+        return _Scope(standalone, reference, filters)
+
+    def _retrieve(
+        self,
+        scope: _Scope,
+        k: int | None,
+        depth: int,
+        preferred_language: str | None,
+        language: str,
+    ) -> tuple[Retrieval, list[Source]]:
+        """Sources for the answer (the top k, and every directly named paragraph), and the
+        deeper ranking kept for `Answer.sources`."""
         wanted = k or self.settings.k
+        reference = scope.reference
         retrieval = self.retriever.run(
-            standalone,
-            filters,
+            scope.standalone,
+            scope.filters,
             max(wanted, depth),
             # sources in the asker's language when that version is indexed
             preferred_language
@@ -132,28 +188,39 @@ class AssistantService:
             reference if reference else None,
             language=language,
         )
-        timings.update({f"retrieve_{name}": value for name, value in retrieval.timings_ms.items()})
         ranked = retrieval.sources
         retrieval.sources = ranked[: max(wanted, sum(1 for s in ranked if s.direct))]
+        return retrieval, ranked
+
+    def _generate(
+        self, question: str, scope: _Scope, language: str, mode: str, retrieval: Retrieval
+    ) -> Generator[StreamEvent, None, Answer]:
+        """The answer from the retrieved sources; a model's text streams as it comes."""
+        standalone, reference = scope.standalone, scope.reference
         focus = strip_reference(standalone) if reference else None
-        generated = time.perf_counter()
         if reference and not any(source.direct for source in retrieval.sources):
             # the named paragraph is not indexed, or not visible to this user: never answer
             # from some other paragraph as if it were the one asked for
             extract = self.extractive.abstain(retrieval.sources, language)
-            answer = self._from_extract(question, standalone, language, mode, extract, retrieval)
-        elif mode == "llm" and self.llm is not None:
-            answer = yield from self._llm_answer(question, standalone, language, retrieval, focus)
-        else:
-            extract = self.extractive.run(standalone, retrieval, language, focus)
-            answer = self._from_extract(
-                question, standalone, language, "extractive", extract, retrieval
-            )
+            return self._from_extract(question, standalone, language, mode, extract, retrieval)
+        if mode == "llm" and self.llm is not None:
+            return (yield from self._llm_answer(question, standalone, language, retrieval, focus))
+        extract = self.extractive.run(standalone, retrieval, language, focus)
+        return self._from_extract(question, standalone, language, "extractive", extract, retrieval)
+
+    @staticmethod
+    def _finish(
+        answer: Answer,
+        retrieval: Retrieval,
+        ranked: list[Source],
+        timings: dict[str, float],
+        language: str,
+    ) -> None:
+        """Tell which document an unscoped "paragraph 14" came from; attach timings and the
+        full ranking; log the outcome."""
         if retrieval.chosen_document and not answer.abstained:
             choice = message("reference_choice", language, symbol=retrieval.chosen_document)
             answer.notice = f"{answer.notice} {choice}".strip()
-        timings["answer"] = _ms(generated)
-        timings["total"] = _ms(started)
         answer.timings_ms = timings
         answer.sources = ranked
         logger.info(
@@ -165,7 +232,6 @@ class AssistantService:
                 "ms": round(timings["total"], 1),
             },
         )
-        yield StreamEvent("answer", answer.text, answer)
 
     def _validate(self, question: object) -> str:
         if not isinstance(question, str) or not question.strip():
@@ -183,6 +249,8 @@ class AssistantService:
         standalone, carried = condense_heuristic(question, history)
         if mode != "llm" or self.llm is None or not history or standalone == question:
             return standalone, carried
+        from langchain_core.messages import HumanMessage, SystemMessage
+
         system, user = condense_messages(question, [(t.question, t.answer) for t in history])
         try:
             rewritten = self.llm.model.invoke([SystemMessage(system), HumanMessage(user)])
@@ -195,7 +263,11 @@ class AssistantService:
 
     def _llm_answer(
         self, question: str, standalone: str, language: str, retrieval: Retrieval, focus: str | None
-    ) -> Iterator[StreamEvent]:
+    ) -> Generator[StreamEvent, None, Answer]:
+        """The model's answer, streamed, then verified against the sources it cites; the
+        extractive answer (with a notice) when the model is unavailable or cites nothing."""
+        from assistant.llm import LLMUnavailable, keyed_sources
+
         assert self.llm is not None
         keyed = keyed_sources(retrieval.sources)
         raw = ""

@@ -148,27 +148,3 @@ def run_bench(args: argparse.Namespace, settings: Settings) -> int:
     plot(report, config.out)
     print(markdown(report))
     return 0
-
-
-def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    parser = commands.add_parser(
-        "bench",
-        help="ingest throughput and query latency at several sizes, vs a LangChain "
-        "tutorial pipeline",
-        description="Benchmark on generated UN-style documents; writes "
-        "OUT/bench.json, bench.md and latency.png.",
-    )
-    parser.add_argument("--sizes", default="1000,10000", help="units, comma-separated")
-    parser.add_argument("--out", type=Path, default=Path("bench-report"))
-    parser.add_argument(
-        "--real-limit",
-        type=int,
-        default=10_000,
-        help="units embedded for real per size; beyond, synthetic vectors",
-    )
-    parser.add_argument("--queries", type=int, default=100)
-    parser.add_argument("--no-baseline", action="store_true")
-    parser.add_argument(
-        "--work", type=Path, help="keep the generated corpora and stores here (default: a temp dir)"
-    )
-    return parser

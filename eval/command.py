@@ -7,7 +7,6 @@ import logging
 import subprocess
 import sys
 from datetime import UTC, datetime
-from pathlib import Path
 
 from eval.gold import load_gold
 from eval.report import build_report, check_thresholds, table, write_comparison, write_report
@@ -77,27 +76,3 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
             return 1
         print(f"all thresholds in {args.check} hold")
     return 0
-
-
-def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    parser = commands.add_parser(
-        "eval",
-        help="score answers, citations and abstention on a gold set",
-        description="Run a gold set (JSONL) through the assistant and write OUT/report.json, "
-        "report.md and plots. With --corpus it ingests into a fresh temporary store.",
-    )
-    parser.add_argument("--gold", type=Path, required=True, help="gold questions (JSONL)")
-    parser.add_argument("--corpus", type=Path, help="ingest this folder into a temporary store")
-    parser.add_argument("--mode", choices=["extractive", "llm"])
-    parser.add_argument("--k", type=int, help="sources per answer")
-    parser.add_argument("--out", type=Path, default=Path("eval-report"), help="report folder")
-    parser.add_argument(
-        "--compare",
-        action="append",
-        metavar="NAME=SETTINGS",
-        help="also evaluate settings overrides, e.g. k3=k=3 or "
-        "llm=mode=llm,llm=openai:gemma,llm_base_url=http://127.0.0.1:8089/v1",
-    )
-    parser.add_argument("--check", type=Path, help="fail (exit 1) below these thresholds (TOML)")
-    parser.add_argument("--no-progress", action="store_true")
-    return parser

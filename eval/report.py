@@ -11,7 +11,6 @@ from typing import Any
 
 from eval.metrics import QuestionScore, aggregate, bootstrap
 
-LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 _TABLE_COLUMNS = (
     ("n", "n"),
     ("recall@1", "retrieval.recall@1"),

@@ -1,4 +1,5 @@
-"""Which of the six UN languages a text is in, from its script and common words.
+"""The six UN languages (the one list of their codes), and which of them a text is in, from
+its script and common words.
 
 Used when neither front matter nor the header names the language of a document, and later
 to answer a question in the language it was asked in.

@@ -21,7 +21,6 @@ import gradio as gr
 from assistant.errors import ConfigurationError, QuestionError
 from assistant.models import Answer
 from assistant.service import AssistantService
-from store.queries import UnitQueries
 from ui.access import AccessDenied, AccessPolicy, Viewer
 from ui.conversation import Exchange, history
 from ui.export import answer_markdown, export_docx
@@ -81,7 +80,6 @@ class ChatHandlers:
         self.policy = policy
         self.uploads = uploads
         self.feedback = feedback
-        self.queries = UnitQueries(service.index.catalog)
         self._exports = tempfile.TemporaryDirectory(prefix="reformqa-export-")
 
     def close(self) -> None:
@@ -98,11 +96,10 @@ class ChatHandlers:
     def document_choices(self, viewer: Viewer) -> list[tuple[str, str]]:
         """(label, symbol) of each document the viewer may see; one entry per symbol."""
         grouped: dict[str, list[tuple[str, str]]] = {}
-        for record in self.service.index.documents():
-            if viewer.may_see(record.meta.audience):
-                grouped.setdefault(record.meta.symbol, []).append(
-                    (record.meta.language, record.meta.title)
-                )
+        for record in self.service.library.documents(viewer.audiences):
+            grouped.setdefault(record.meta.symbol, []).append(
+                (record.meta.language, record.meta.title)
+            )
         choices = []
         for symbol, versions in sorted(grouped.items()):
             titles = dict(versions)
@@ -287,14 +284,13 @@ class ChatHandlers:
         data = getattr(event, "_data", None) or {}
         conversation = list(conversation or [])
         if data.get("action") == "cite":
-            html = source_html(
-                self.queries,
-                viewer.filters(),
+            view = self.service.library.source(
                 str(data.get("symbol", "")),
                 str(data.get("label", "")),
                 str(data.get("lang", "")),
-                ui_lang,
+                viewer.filters(),
             )
+            html = source_html(view, ui_lang)
             return html, gr.skip(), gr.skip(), gr.skip(), ""
         if data.get("action") == "feedback":
             return self._feedback(conversation, data, correction or "", ui_lang, viewer)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
+from reformqa.languages import UN_LANGUAGES
 from ui.labels import LABELS
 
-LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
+LANGUAGES = UN_LANGUAGES  # the UI offers every UN language
 DEFAULT = "en"
 RTL = frozenset({"ar"})
 

@@ -1,6 +1,6 @@
 """The source panel: a cited paragraph in context and in its other language versions.
 
-The panel looks the paragraph up again through `UnitQueries.versions` with the viewer's
+The handler looks the paragraph up again through `LibraryService.source` with the viewer's
 filters, so a citation forged in the browser (or sent through the API) for a document the user
 may not see shows "not available", exactly like a paragraph that does not exist. Neighbours
 come from the same document as a permitted unit, so they share its audience.
@@ -11,8 +11,8 @@ from __future__ import annotations
 from html import escape
 
 from assistant.citations import format_citation
-from store.filters import SearchFilters
-from store.queries import StoredUnit, UnitQueries
+from assistant.library import SourceView
+from store.queries import StoredUnit
 from ui.i18n import NATIVE_NAMES, direction, label
 
 
@@ -60,20 +60,11 @@ def _version_html(unit: StoredUnit) -> str:
     )
 
 
-def source_html(
-    queries: UnitQueries,
-    filters: SearchFilters,
-    symbol: str,
-    unit_label: str,
-    language: str,
-    ui_lang: str,
-) -> str:
+def source_html(view: SourceView | None, ui_lang: str) -> str:
     """The panel for one citation, or "not available" when the viewer may not see it."""
-    versions = queries.versions(symbol, unit_label, filters)
-    if not versions:
+    if view is None:
         return missing(ui_lang)
-    shown = versions.get(language) or versions[sorted(versions)[0]]
-    context = queries.neighbours(shown, before=1, after=1)
+    shown, context, versions = view.shown, view.context, view.versions
     heading = format_citation(shown.symbol, shown.label, ui_lang, shown.kind)
     section = f'<p class="rq-section">{escape(shown.section)}</p>' if shown.section else ""
     units = "".join(_unit_html(unit, unit.unit_id == shown.unit_id) for unit in context)

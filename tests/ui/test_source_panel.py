@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
+from assistant.library import LibraryService
 from store.filters import SearchFilters
 from store.index import DocumentIndex
-from store.queries import UnitQueries
 from tests.conftest import SEED
 from tests.ui.documents import FRENCH_9, MARKUP_HTML, MARKUP_TITLE, write
 from ui.source_panel import source_html
@@ -16,8 +16,8 @@ SYMBOL = "HSP/EB.2026/12"
 
 
 def test_paragraph_with_neighbours_and_metadata(service):
-    queries = UnitQueries(service.index.catalog)
-    html = source_html(queries, SearchFilters(), SYMBOL, "9", "zh", "en")
+    library = service.library
+    html = source_html(library.source(SYMBOL, "9", "zh", SearchFilters()), "en")
     labels = re.findall(r'<div class="rq-unit(?: rq-cited)?" data-label="([^"]+)"', html)
     assert labels == ["8", "9", "10"]
     cited = re.search(r'<div class="rq-unit rq-cited" data-label="9">(.*?)</div>', html).group(1)
@@ -31,14 +31,16 @@ def test_paragraph_with_neighbours_and_metadata(service):
     ):
         assert text in html
     assert "rq-versions" not in html  # the seed store has only the Chinese version
-    zh = source_html(queries, SearchFilters(), SYMBOL, "fn6", "zh", "zh")
+    zh = source_html(library.source(SYMBOL, "fn6", "zh", SearchFilters()), "zh")
     assert "（HSP/EB.2026/12，脚注 6）" in zh and "巴林" in zh
 
 
 def test_missing_or_filtered_out_paragraphs_are_not_available(service):
-    queries = UnitQueries(service.index.catalog)
-    assert "not available" in source_html(queries, SearchFilters(), SYMBOL, "999", "zh", "en")
-    hidden = source_html(queries, SearchFilters(audiences=("staff",)), SYMBOL, "9", "zh", "en")
+    library = service.library
+    assert library.source(SYMBOL, "999", "zh", SearchFilters()) is None
+    assert "not available" in source_html(None, "en")
+    staff_only = SearchFilters(audiences=("staff",))
+    hidden = source_html(library.source(SYMBOL, "9", "zh", staff_only), "en")
     assert "not available" in hidden and "82%" not in hidden
 
 
@@ -47,8 +49,8 @@ def test_other_language_versions_side_by_side(settings, ingest):
     assert not report.failed
     index = DocumentIndex(settings)
     try:
-        queries = UnitQueries(index.catalog)
-        html = source_html(queries, SearchFilters(), SYMBOL, "9", "fr", "fr")
+        library = LibraryService(index)
+        html = source_html(library.source(SYMBOL, "9", "fr", SearchFilters()), "fr")
         assert 'lang="fr" dir="ltr"' in html and "(HSP/EB.2026/12, par. 9)" in html
         versions = re.findall(r'<div class="rq-version" lang="(\w+)"', html)
         assert versions == ["zh"]
@@ -63,11 +65,11 @@ def test_document_markup_is_escaped(settings, ingest):
     assert not report.failed
     index = DocumentIndex(settings)
     try:
-        queries = UnitQueries(index.catalog)
-        body = source_html(queries, SearchFilters(), "TEST/XSS/1", "1", "en", "en")
+        library = LibraryService(index)
+        body = source_html(library.source("TEST/XSS/1", "1", "en", SearchFilters()), "en")
         assert "&lt;script&gt;window.__xss=2&lt;/script&gt;" in body and "<script" not in body
         assert "&lt;img src=x onerror=&quot;window.__xss=3&quot;&gt;" in body
-        title = source_html(queries, SearchFilters(), "TEST/XSS/2", "1", "en", "en")
+        title = source_html(library.source("TEST/XSS/2", "1", "en", SearchFilters()), "en")
         assert (
             "<img" not in title and "&lt;img src=x onerror=&quot;window.__xss=1&quot;&gt;" in title
         )
