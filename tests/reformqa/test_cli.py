@@ -92,3 +92,36 @@ def test_ask_json_and_text(tmp_path):
     assert empty.returncode == 2 and "question: empty" in empty.stderr
     llm = run("ask", "What share?", "--mode", "llm", cwd=tmp_path)
     assert llm.returncode == 2 and "mode: llm needs a model" in llm.stderr
+
+
+def loaded_after(code: str, store: Path) -> set[str]:
+    """The modules a fresh interpreter has loaded after running `code` on `store`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REFORMQA_")}
+    env["REFORMQA_STORE"] = str(store)
+    script = f"import sys\n{code}\nprint('\\n'.join(sys.modules))"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    return set(result.stdout.split())
+
+
+def test_help_loads_nothing_but_the_parser(tmp_path):
+    loaded = loaded_after(
+        "from reformqa.cli.main import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n"
+        "    pass",
+        tmp_path,
+    )
+    heavy = {"chromadb", "numpy", "langchain_core", "gradio", "pydantic", "store", "assistant"}
+    assert not {module.split(".")[0] for module in loaded} & heavy
+
+
+def test_ask_loads_neither_the_ui_nor_the_chat_models_nor_eval(seed_store):
+    loaded = loaded_after(
+        "from reformqa.cli.main import main\nmain(['ask', 'What share of outcomes?'])",
+        seed_store.store,
+    )
+    assert "assistant.service" in loaded and "chromadb" in loaded  # it did answer
+    chat_models = ("langchain_core.language_models.base", "langchain_openai", "langchain_ollama")
+    for module in ("gradio", "eval", *chat_models):
+        assert module not in loaded, module
