@@ -10,7 +10,7 @@ PYTHON ?= python3.11
 LLM_VENV ?= .venv-llm
 LLM_PORT ?= 8089
 
-.PHONY: run test lint install install-test clean llm-server
+.PHONY: run test test-fast lint install install-test clean llm-server
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ test: install-test lint
 	$(BIN)/pytest -q
 	$(BIN)/reformqa eval --gold eval/gold/hsp-eb-2026-12.dev.jsonl --corpus corpus/ \
 		--out eval-report --check eval/thresholds.toml --no-progress
+
+# What a developer runs while working (<= 90 s here): lint and every test not marked slow
+# (the benchmark run, the browser, the Chroma server). `make test` still runs them all.
+test-fast: install-test lint
+	$(BIN)/pytest -q -m "not slow"
 
 $(LLM_VENV)/gemma.gguf:
 	$(PYTHON) -m venv $(LLM_VENV)

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from eval.generator import CorpusGenerator
 from ingest.models import UnitKind
 from ingest.parser import DocumentParser
@@ -26,6 +28,7 @@ def test_generator_is_deterministic_and_parses_to_the_units_it_promises(tmp_path
     assert all(d.meta.symbol.startswith("GEN/") for d in parsed)
 
 
+@pytest.mark.slow  # about 4 minutes: ingests and queries generated corpora
 def test_small_bench_report_is_complete(tmp_path):
     out = tmp_path / "bench"
     result = subprocess.run(

@@ -17,7 +17,7 @@ from store.filters import SearchFilters
 from store.index import DocumentIndex
 from tests.conftest import SEED
 
-pytestmark = pytest.mark.server
+pytestmark = [pytest.mark.server, pytest.mark.slow]  # starts a Chroma server process
 
 
 def free_port() -> int:

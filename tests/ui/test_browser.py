@@ -29,10 +29,13 @@ from tests.ui.documents import (
 )
 
 CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason="needs Debian's Chromium: apt-get install chromium fonts-wqy-zenhei (.ci/run does)",
-)
+pytestmark = [
+    pytest.mark.slow,  # starts `reformqa serve` and drives Chromium
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="needs Debian's Chromium: apt-get install chromium fonts-wqy-zenhei (.ci/run does)",
+    ),
+]
 REFORMQA = str(Path(sys.executable).parent / "reformqa")
 ARTIFACTS = ROOT / "test-artifacts" / "ui"
 CHROMIUM_ARGS = [
