@@ -14,7 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from reformqa.languages import UN_LANGUAGES
+
+# the column order of un_terms.tsv (a file format, not a second list of the languages)
 COLUMNS = ("en", "fr", "es", "ru", "ar", "zh")
+assert set(COLUMNS) == set(UN_LANGUAGES)
 DEFAULT_GLOSSARY = Path(__file__).parent / "data" / "un_terms.tsv"
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.glossary import load_glossary
+from assistant.glossary import COLUMNS, load_glossary
 
 LANGUAGE_NAMES = {
     "en": "English",
@@ -107,7 +107,7 @@ class CorpusGenerator:
         self,
         seed: int = 2026,
         paragraphs_per_document: int = 40,
-        languages: tuple[str, ...] = ("en", "fr", "es", "ru", "ar", "zh"),
+        languages: tuple[str, ...] = COLUMNS,  # the glossary's order keeps corpora as before
         prefix: str = "GEN",
     ) -> None:
         self.rng = random.Random(seed)
