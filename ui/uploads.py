@@ -3,7 +3,7 @@
 Files are copied into `Settings.upload_dir` (the index records source paths, and `ingest
 --prune` drops documents whose files are gone). A file that fails to ingest is taken out of
 the folder again, restoring the file it replaced, so the folder always matches the index.
-Ingestion runs under one lock and through its own DocumentIndex (its own SQLite connection),
+Ingestion runs under one lock and through a pipeline on its own index (its own SQLite connection),
 so answers being served meanwhile only ever see committed documents.
 """
 
@@ -17,12 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.errors import IngestError
-from ingest.factory import build_pipeline
+from ingest.factory import open_pipeline
 from ingest.parser import SUPPORTED_SUFFIXES
 from ingest.pipeline import IngestPipeline, IngestReport
 from reformqa.settings import Settings
 from store.embedders import EncoderEmbeddings
-from store.index import DocumentIndex
 
 logger = logging.getLogger(__name__)
 
@@ -65,17 +64,12 @@ class UploadManager:
         reverse: a document that says staff stays staff)."""
         overrides = {"audience": "staff"} if staff_only else None
         outcomes: list[UploadOutcome] = []
-        with self.lock:
-            index = DocumentIndex(self.settings, self.embedder)
-            try:
-                pipeline = build_pipeline(self.settings, index, self.embedder)
-                for number, source in enumerate(files):
-                    name = Path(source).name
-                    if progress is not None:
-                        progress(number, len(files), name)
-                    outcomes.append(self._one(pipeline, Path(source), name, overrides))
-            finally:
-                index.close()
+        with self.lock, open_pipeline(self.settings, self.embedder) as pipeline:
+            for number, source in enumerate(files):
+                name = Path(source).name
+                if progress is not None:
+                    progress(number, len(files), name)
+                outcomes.append(self._one(pipeline, Path(source), name, overrides))
         if progress is not None:
             progress(len(files), len(files), "")
         return outcomes
