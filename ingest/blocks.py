@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from ingest.cover import Cover
 from ingest.patterns import join_text
 
 
@@ -31,6 +32,7 @@ class Block:
     row: int = 0  # 1-based row number within its table
     refs: list[str] = field(default_factory=list)  # footnote marks referenced in the text
     lines: list[str] = field(default_factory=list)  # the source lines, for the header parser
+    small: bool = False  # set in smaller type than the body (a figure's labels, a table note)
 
     def __post_init__(self) -> None:
         if not self.lines and self.text:
@@ -57,3 +59,14 @@ def row_block(
     else:
         parts = [c for c in cells if c]
     return Block(BlockKind.ROW, " | ".join(parts), page=page, label=label, table=table, row=row)
+
+
+@dataclass
+class Reading:
+    """What a reader got from one file: blocks, and the cover when typography showed it."""
+
+    blocks: list[Block]
+    cover: Cover | None = None
+    header_lines: list[str] = field(default_factory=list)  # the cover's lines, as printed
+    front: dict[str, str] = field(default_factory=dict)  # YAML front matter (Markdown)
+    warnings: list[str] = field(default_factory=list)

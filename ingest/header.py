@@ -11,9 +11,12 @@ import re
 from datetime import date
 
 from ingest.models import DocumentMeta
+from reformqa.symbols import symbols_of_line
 
-SYMBOL = re.compile(r"^[A-Z]{1,10}(?:/[A-Za-z0-9][A-Za-z0-9.\-]*){1,6}$")
-_DISTR = re.compile(r"^Distr\.?\s*:?\s*(General|Limited|Restricted)?", re.I)
+DISTR = re.compile(
+    r"^Distr\.?\s*:?\s*(General|Limited|Restricted|générale|limitée|restreinte|general|limitada|reservada)?",
+    re.I,
+)
 
 LANGUAGES: dict[str, str] = {
     "english": "en",
@@ -65,13 +68,18 @@ LANGUAGES: dict[str, str] = {
     "العربية": "ar",
     "بالعربية": "ar",
 }
-_ORIGINAL = re.compile(r"^(?:Original|原文|Язык оригинала|الأصل)\s*[:：]\s*(.+)$", re.I)
-_SESSION = re.compile(r"session|sesión|сесси|الدورة|会议|届会|réunion|meeting", re.I)
-_AGENDA = re.compile(r"agenda|议程|ordre du jour|programa|повестк|جدول الأعمال", re.I)
-_AGENDA_ITEM = re.compile(
-    r"(?:项目|item|point|tema|пункт|البند)\s*\*?\s*(\d+(?:\s*\([a-z]\))?)", re.I
+ORIGINAL = re.compile(
+    r"^(?:Original|原文|Язык оригинала|Язык подлинника|الأصل)\s*[:：]\s*(.+)$", re.I
 )
-_AGENDA_ITEM_BEFORE = re.compile(r"^(?:Item\s+)?(\d+(?:\s*\([a-z]\))?)\s+(?:of|de|du)\b", re.I)
+SESSION = re.compile(r"session|sesión|сесси|الدورة|会议|届会|réunion|meeting", re.I)
+AGENDA = re.compile(r"agenda|议程|ordre du jour|programa|повестк|جدول الأعمال", re.I)
+_ITEM_NUMBER = r"\d+(?:\s*\([a-z]\))?"
+AGENDA_ITEM = re.compile(
+    rf"(?:项目|items?|points?|temas?|пункт[ыа]?|البنود|البند)\s*\*?\s*"
+    rf"({_ITEM_NUMBER}(?:(?:,\s*|\s+(?:and|et|y|и|و)\s+){_ITEM_NUMBER})*)",
+    re.I,
+)
+AGENDA_ITEM_BEFORE = re.compile(r"^(?:Item\s+)?(\d+(?:\s*\([a-z]\))?)\s+(?:of|de|du)\b", re.I)
 
 _MONTHS: dict[str, int] = {}
 for _names in (
@@ -79,10 +87,17 @@ for _names in (
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
     "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
     "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    # Arabic UN documents print both month names, "آذار/مارس"; the second is read here.
+    "يناير فبراير مارس أبريل مايو يونيه يوليه أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+    "يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر",
 ):
     for _i, _name in enumerate(_names.split(), start=1):
         _MONTHS[_name] = _i
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:er)?\s+(?:de\s+)?([^\W\d_]+)\s+(?:de\s+)?(\d{4})", re.I)
+_DAY_MONTH_YEAR = re.compile(
+    r"(\d{1,2})(?:er)?\s+(?:de\s+)?(?:[^\W\d_]+(?:\s[^\W\d_]+)?/)?([^\W\d_]+)\s+(?:de\s+)?(\d{4})",
+    re.I,
+)
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DOC_TYPES = (
@@ -90,17 +105,21 @@ _DOC_TYPES = (
         re.compile(r"checklist|清单|liste de contrôle|lista de verificación|контрольн", re.I),
         "checklist",
     ),
-    (re.compile(r"audit|审计|vérification|auditoría|ревизи", re.I), "audit"),
-    (re.compile(r"evaluation|评价|évaluation|evaluación|оценк", re.I), "evaluation"),
+    (re.compile(r"audit|审计|vérification|auditoría|ревизи|مراجعة الحسابات", re.I), "audit"),
+    (re.compile(r"evaluation|评价|évaluation|evaluación|оценк|تقييم", re.I), "evaluation"),
+    (re.compile(r"budget|预算|presupuesto|бюджет|الميزانية", re.I), "budget"),
     (re.compile(r"resolution|决议|résolution|resolución|резолюц", re.I), "resolution"),
-    (re.compile(r"decision|决定|décision|decisión|решени", re.I), "decision"),
-    (re.compile(r"note by|说明|note du|nota de|записка", re.I), "note"),
-    (re.compile(r"report|报告|rapport|informe|доклад", re.I), "report"),
+    (re.compile(r"decision|决定|décision|decisión|решени|مقرر", re.I), "decision"),
+    (re.compile(r"^(?:identical )?letters? dated|^lettre|^carta|^письмо|^رسالة", re.I), "letter"),
+    (re.compile(r"note by|说明|note du|nota de|записка|مذكرة", re.I), "note"),
+    (re.compile(r"report|报告|rapport|informe|доклад|تقرير", re.I), "report"),
+    (re.compile(r"review|examen|обзор|استعراض|审查", re.I), "report"),
 )
 
 
 def parse_date(text: str) -> str:
     """ISO date from "16 February 2026", "16 février 2026", "2026年2月16日" and the like."""
+    text = text.translate(_ARABIC_DIGITS)
     if match := _ISO_DATE.search(text):
         return _iso(*map(int, match.groups()))
     if match := _CJK_DATE.search(text):
@@ -140,11 +159,12 @@ def parse_header(lines: list[str], meta: DocumentMeta) -> bool:
     for line in (raw.strip() for raw in lines):
         if not line:
             continue
-        if not meta.symbol and SYMBOL.match(line) and any(ch.isdigit() for ch in line):
-            meta.symbol = line
+        if not meta.symbol and (symbols := symbols_of_line(line)):
+            meta.symbol = symbols[0]
+            meta.symbols = symbols
             found = True
             continue
-        if distr := _DISTR.match(line):
+        if distr := DISTR.match(line):
             found = True
             expecting_date = True
             if day := parse_date(line[distr.end() :]):
@@ -155,20 +175,20 @@ def parse_header(lines: list[str], meta: DocumentMeta) -> bool:
             meta.date = day
             expecting_date = False
             continue
-        if original := _ORIGINAL.match(line):
+        if original := ORIGINAL.match(line):
             meta.original_language = language_name(original.group(1))
             found = True
             continue
         if (code := language_name(line)) and not meta.language:
             meta.language = code
             continue
-        if _AGENDA.search(line) and (
-            item := _AGENDA_ITEM.search(line) or _AGENDA_ITEM_BEFORE.search(line)
+        if AGENDA.search(line) and (
+            item := AGENDA_ITEM.search(line) or AGENDA_ITEM_BEFORE.search(line)
         ):
             meta.agenda_item = item.group(1)
             after_agenda = True
             continue
-        if _SESSION.search(line) and not meta.session and len(line) < 120:
+        if SESSION.search(line) and not meta.session and len(line) < 120:
             meta.session = line
             continue
         if after_agenda and not meta.title:

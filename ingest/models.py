@@ -18,6 +18,24 @@ class UnitKind(StrEnum):
     FOOTNOTE = "footnote"  # label "fn6"
     ROW = "row"  # checklist/table row, label from the row's own number or "t1.r3"
     ORDINAL = "ordinal"  # unnumbered document: label "1", "2", ... by order
+    RECOMMENDATION = "rec"  # "Recommendation 4", label "rec4"
+
+
+def annex_label(annex: str, number: str) -> str:
+    """Label of a paragraph numbered inside an annex: "annex I.3", or "annex.3" for one annex.
+
+    Annexes restart their numbering, so the annex is part of the label; citations read it as
+    "annex I, para. 3".
+    """
+    return f"annex {annex}.{number}" if annex else f"annex.{number}"
+
+
+def split_annex_label(label: str) -> tuple[str, str] | None:
+    """("I", "3") for "annex I.3", ("", "3") for "annex.3", None for any other label."""
+    if not label.startswith("annex"):
+        return None
+    annex, _, number = label[5:].strip().rpartition(".")
+    return (annex, number) if number else None
 
 
 @dataclass(frozen=True)
@@ -49,6 +67,11 @@ class DocumentMeta:
     symbol: str
     language: str = ""
     title: str = ""
+    subtitle: str = ""  # the author line under the title, "Report of the Executive Director"
+    symbols: list[str] = field(default_factory=list)  # all printed symbols, primary first
+    symbol_source: str = ""  # "cover", "front matter", "file name": where the symbol came from
+    body: str = ""  # the issuing organ, "Executive Board of ..."
+    distribution: str = ""  # General, Limited, Restricted
     date: str = ""  # ISO yyyy-mm-dd
     original_language: str = ""
     session: str = ""
@@ -57,6 +80,7 @@ class DocumentMeta:
     doc_type: str = ""
     audience: str = "public"
     extra: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # what the reader doubts, for inspect
 
     @property
     def key(self) -> str:

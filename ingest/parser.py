@@ -11,7 +11,8 @@ import logging
 from collections.abc import Mapping
 from pathlib import Path
 
-from ingest.blocks import Block
+from ingest.blocks import Reading
+from ingest.cover import Cover
 from ingest.errors import IngestError
 from ingest.frontmatter import FrontMatterError, split_front_matter
 from ingest.header import detect_doc_type, parse_date, parse_header
@@ -23,19 +24,21 @@ from ingest.readers.pdf import PdfProblem, parse_pdf
 from ingest.segmenter import segment
 from ingest.textcodec import UndecodableText, decode_text
 from reformqa.languages import UN_LANGUAGES, detect_language
+from reformqa.symbols import symbol_from_file_stem
 
 logger = logging.getLogger(__name__)
 
 # Bump when parsing changes, so that unchanged files are re-parsed once with the new rules.
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm")
 
 
 class DocumentParser:
     """Parses supported files into metadata and citable units."""
 
-    def __init__(self, max_file_bytes: int = 50 * 1024 * 1024) -> None:
+    def __init__(self, max_file_bytes: int = 50 * 1024 * 1024, max_pdf_pages: int = 2000) -> None:
         self.max_file_bytes = max_file_bytes
+        self.max_pdf_pages = max_pdf_pages
 
     def run(self, path: Path, overrides: Mapping[str, str] | None = None) -> ParsedDocument:
         """Parse one file; `overrides` (e.g. an upload form's audience) beat front matter."""
@@ -61,41 +64,57 @@ class DocumentParser:
             )
         data = path.read_bytes()
         content_hash = hashlib.sha256(PARSER_VERSION.encode() + data).hexdigest()
-        front, blocks = self._blocks(name, suffix, data)
-        front = {**front, **{k: v for k, v in (overrides or {}).items() if v}}
-        document = self._document(path, content_hash, front, blocks)
+        reading = self._read(name, suffix, data)
+        front = {**reading.front, **{k: v for k, v in (overrides or {}).items() if v}}
+        document = self._document(path, content_hash, front, reading)
         logger.debug("parsed", extra={"file": name, "units": len(document.units)})
         return document
 
-    def _blocks(self, name: str, suffix: str, data: bytes) -> tuple[dict[str, str], list[Block]]:
+    def _read(self, name: str, suffix: str, data: bytes) -> Reading:
         try:
             if suffix == ".pdf":
-                return {}, parse_pdf(data)
+                return parse_pdf(data, self.max_pdf_pages)
             if suffix == ".docx":
-                return {}, parse_docx(data)
+                return Reading(parse_docx(data))
             text = decode_text(data)
             if not text.strip():
                 raise IngestError(name, "empty file (only white space)")
             if suffix in (".html", ".htm"):
-                return {}, parse_html(text)
+                return Reading(parse_html(text))
             front, body = split_front_matter(text)
-            return front, parse_markdown(body, plain=suffix == ".txt")
+            return Reading(parse_markdown(body, plain=suffix == ".txt"), front=front)
         except (PdfProblem, DocxProblem, UndecodableText, FrontMatterError) as exc:
             raise IngestError(name, str(exc)) from exc
 
     def _document(
-        self, path: Path, content_hash: str, front: dict[str, str], blocks: list[Block]
+        self, path: Path, content_hash: str, front: dict[str, str], reading: Reading
     ) -> ParsedDocument:
         meta = DocumentMeta(symbol="")
-        segmentation = segment(blocks)
-        if not parse_header(segmentation.header_lines, meta):
-            segmentation = segment(blocks, has_un_header=False)
+        cover = reading.cover
+        if cover is not None and cover.found:
+            segmentation = segment(reading.blocks, header_read=True)
+            _apply_cover(cover, meta)
+        else:
+            segmentation = segment(reading.blocks)
+            if not parse_header(segmentation.header_lines, meta):
+                segmentation = segment(reading.blocks, has_un_header=False)
         if not segmentation.units:
             raise IngestError(str(path), "no text found to index")
         stem, _, lang_suffix = path.stem.rpartition(".")
         if lang_suffix.lower() not in UN_LANGUAGES:
             stem, lang_suffix = path.stem, ""
-        meta.symbol = front.get("symbol") or meta.symbol or stem
+        if front.get("symbol"):
+            meta.symbol, meta.symbol_source = front["symbol"], "front matter"
+            meta.symbols = [meta.symbol, *[s for s in meta.symbols if s != meta.symbol]]
+        elif meta.symbol:
+            meta.symbol_source = meta.symbol_source or "cover"
+        else:
+            meta.symbol = symbol_from_file_stem(stem) or stem
+            meta.symbol_source = "file name"
+            meta.warnings.append(
+                f"symbol not printed in the document; '{meta.symbol}' comes from the file name"
+            )
+        meta.symbols = meta.symbols or [meta.symbol]
         meta.language = (
             front.get("language", "").lower()
             or meta.language
@@ -106,12 +125,28 @@ class DocumentParser:
         if "date" in front:
             meta.date = parse_date(front["date"]) or front["date"]
         meta.doc_type = front.get("doc_type") or detect_doc_type(
-            meta.title, *segmentation.headings[:3]
+            meta.title, meta.subtitle, *segmentation.headings[:3]
         )
         meta.audience = front.get("audience", meta.audience).lower()
         meta.agenda_note = segmentation.notes.get("*", "").rstrip("。.")
         meta.extra = {k: v for k, v in front.items() if k not in vars(meta)}
+        meta.warnings.extend(reading.warnings)
         return ParsedDocument(str(path), content_hash, meta, segmentation.units)
+
+
+def _apply_cover(cover: Cover, meta: DocumentMeta) -> None:
+    meta.symbols = list(cover.symbols)
+    meta.symbol = cover.symbols[0] if cover.symbols else ""
+    meta.symbol_source = "cover" if cover.symbols else ""
+    meta.body = cover.body
+    meta.distribution = cover.distribution
+    meta.date = cover.date
+    meta.language = cover.language
+    meta.original_language = cover.original_language
+    meta.session = cover.session
+    meta.agenda_item = cover.agenda_item
+    meta.title = cover.title
+    meta.subtitle = cover.subtitle
 
 
 def _human(size: int) -> str:

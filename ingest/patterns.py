@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 # "9. text", "9．text", "9\. text" (Markdown-escaped); "3.5 million" is not a paragraph start.
-PARA_START = re.compile(r"^\s*(\d{1,4})\\?(?:\.(?!\d)|．)[ \t\u3000]*(?=\S)")
+PARA_START = re.compile(r"^\s*(\d{1,5})\\?(?:\.(?!\d)|．)[ \t\u3000]*(?=\S)")
+# Budget fascicles number by section: "29.12 The Office ...", "29A.3 ..."; "3.5 million" is not.
+SECTION_PARA_START = re.compile(r"^\s*(\d{1,3}[A-Z]?)\.(\d{1,4})\.?[ \t\u3000]+(?=[^\sa-z])")
 # "(a) ...", "(iv) ...", "a) ...", bullets: stay inside their paragraph, on a line of their own.
 SUB_ITEM = re.compile(r"^\s*(?:\(\s*[a-z]{1,4}\s*\)|[a-z]\)|[•\-–·])\s*", re.I)
 # Section headings in plain text: "I. Background", "二、导言", "A. Regional platforms".
@@ -37,8 +39,10 @@ def join_text(head: str, tail: str) -> str:
     """Join two pieces of one paragraph split by a line or page break.
 
     CJK text has no spaces between words, so a paragraph broken inside a word ("人" / "居署")
-    must be rejoined without one; Latin text gets a space, or loses a hyphen at a line end.
-    Sub-items (a), (b) keep a line of their own.
+    must be rejoined without one; Latin text gets a space. A line ending in a hyphen joins the
+    next without a space and keeps the hyphen ("system-" / "wide"): whether it only split a
+    word is for text_repair, which knows the document's vocabulary. Sub-items (a), (b) keep a
+    line of their own.
     """
     head = head.rstrip()
     tail = tail.strip()
@@ -47,7 +51,7 @@ def join_text(head: str, tail: str) -> str:
     if not tail:
         return head
     if head.endswith("-") and len(head) > 1 and head[-2].isalpha() and tail[0].islower():
-        return head[:-1] + tail
+        return head + tail
     if SUB_ITEM.match(tail):
         return f"{head}\n{tail}"
     if is_cjk(head[-1]) or is_cjk(tail[0]):

@@ -1,17 +1,35 @@
-"""Blocks to citable units: numbered paragraphs, footnotes, table rows, or ordinals.
+"""Blocks to citable units: numbered paragraphs, annex paragraphs, recommendations, footnotes,
+table rows, or ordinals.
 
-The rules follow how UN documents are typeset. A paragraph interrupted by a page break or a
-footnote block continues in the next unnumbered text, which is joined back to it; lettered
-sub-items stay inside their paragraph; the header above the first section is metadata.
+The rules follow how UN documents are typeset. A paragraph interrupted by a page break, a
+footnote block or a figure continues in the next unnumbered text, which is joined back to it;
+lettered sub-items stay inside their paragraph; the header above the first section is
+metadata. A number at the start of a block opens a paragraph only when the sequence allows it
+(the next number, a short gap, or 1 where an annex restarts the count): a line that wraps to
+start with "2025." is text, and an OCR'd "1l." after paragraph 10 is paragraph 11.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ingest.blocks import Block, BlockKind
-from ingest.models import Unit, UnitKind
-from ingest.patterns import PARA_START, ends_sentence, join_text
+from ingest.models import Unit, UnitKind, annex_label
+from ingest.patterns import PARA_START, SECTION_PARA_START, ends_sentence, join_text
+
+_ANNEX = re.compile(
+    r"^(?:Annex|Annexe|Anexo|Приложение|المرفق|附件)"
+    r"(?:\s+([IVXLC]{1,6}|\d{1,2}|[A-Z]|[一二三四五六七八九十]{1,3})(?!\w)|\s*(?=$|[.:–—-]))",
+)
+_RECOMMENDATION = re.compile(
+    r"^(?:Recommendation|Recommandation|Recomendación|Рекомендация|التوصية|建议)\s*(\d{1,3})\b"
+    r"[.:]?\s*"
+)
+# OCR reads "11." as "1l." or "I1.": digits and the letters that look like them.
+_OCR_NUMBER = re.compile(r"^\s*([0-9lIO]{1,4})[.,](?!\d)\s*(?=\S)")
+_OCR_DIGITS = str.maketrans("lIO", "110")
+_MAX_GAP = 6  # a jump of a few numbers may even be a year: "in\n2025. The ..." is text
 
 
 @dataclass
@@ -33,113 +51,180 @@ class _Draft:
     fallback: str = ""  # label to use if the first choice is taken (a row's own number)
 
 
+@dataclass
+class _Numbering:
+    """Where the paragraph count stands: plain ("12") or by section ("29A.12")."""
+
+    last: int = 0
+    section: str = ""
+    section_last: int = 0
+
+    def accept(self, text: str, annex_started: bool) -> tuple[str, int] | None:
+        """(label, length of the number) if `text` opens the next paragraph, else None."""
+        if match := SECTION_PARA_START.match(text):
+            prefix, number = match.group(1), int(match.group(2))
+            if (prefix == self.section and 0 < number - self.section_last <= _MAX_GAP) or (
+                number == 1 and prefix != self.section
+            ):
+                self.section, self.section_last = prefix, number
+                return f"{prefix}.{number}", match.end()
+        match = PARA_START.match(text)
+        ocr = None if match else _OCR_NUMBER.match(text)
+        if match is None and ocr is not None:
+            digits = ocr.group(1).translate(_OCR_DIGITS)
+            if int(digits) == self.last + 1 and ocr.group(1) != digits:
+                self.last += 1
+                return str(self.last), ocr.end()
+            return None
+        if match is None:
+            return None
+        number = int(match.group(1))
+        forward = number > self.last and (
+            number - self.last <= _MAX_GAP or not 1900 <= number <= 2100  # "2025." wraps
+        )
+        if forward or (number == 1 and annex_started):
+            self.last = number
+            return str(number), match.end()
+        return None
+
+
 def _header_end(blocks: list[Block], numbered: bool) -> int:
     """Index of the first body block: the first heading or numbered paragraph."""
     for index, block in enumerate(blocks):
         if block.kind is BlockKind.HEADING:
             return index
-        if block.kind is BlockKind.TEXT and numbered and PARA_START.match(block.text):
+        if block.kind is BlockKind.TEXT and numbered and _opens_paragraph(block.text):
             return index
         if block.kind is BlockKind.ROW:
             return index
     return len(blocks) if numbered else 0
 
 
-def segment(blocks: list[Block], has_un_header: bool | None = None) -> Segmentation:
-    """Turn blocks into units. `has_un_header` decides if leading text is header or content."""
-    numbered = any(b.kind is BlockKind.TEXT and PARA_START.match(b.text) for b in blocks)
-    end = _header_end(blocks, numbered)
+def _opens_paragraph(text: str) -> bool:
+    return bool(PARA_START.match(text) or SECTION_PARA_START.match(text))
+
+
+def segment(
+    blocks: list[Block], has_un_header: bool | None = None, header_read: bool = False
+) -> Segmentation:
+    """Turn blocks into units.
+
+    `has_un_header` decides if leading text is header or content; `header_read` says a reader
+    already took the cover off (PDF, DOCX), so every block is body.
+    """
+    numbered = any(b.kind is BlockKind.TEXT and _opens_paragraph(b.text) for b in blocks)
+    end = 0 if header_read else _header_end(blocks, numbered)
     header = [
         line
         for b in blocks[:end]
         if b.kind in (BlockKind.TEXT, BlockKind.HEADING)
         for line in b.lines
     ]
-    notes: dict[str, str] = {}
     if has_un_header is False and not numbered:
         end = 0
-    drafts: list[_Draft] = []
-    headings: list[str] = []
-    section = ""
-    paragraph: _Draft | None = None  # the paragraph unnumbered text continues
-    footnote: _Draft | None = None  # the footnote a wrapped line continues
-    intro_count = 0
-    for block in blocks[:end]:
-        if block.kind is BlockKind.FOOTNOTE and not block.label.isdigit():
-            notes[block.label] = block.text
+    notes = {
+        b.label: b.text
+        for b in blocks[:end]
+        if b.kind is BlockKind.FOOTNOTE and not b.label.isdigit()
+    }
+    builder = _Builder(numbered)
     for block in blocks[end:]:
+        builder.add(block)
+    notes.update(builder.notes)
+    return Segmentation(header, _finish(builder.drafts), builder.headings, notes)
+
+
+@dataclass
+class _Builder:
+    numbered: bool
+    drafts: list[_Draft] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+    notes: dict[str, str] = field(default_factory=dict)
+    section: str = ""
+    annex: str | None = None  # the annex being read, "" for a single unnamed annex
+    paragraph: _Draft | None = None  # the unit unnumbered text continues
+    footnote: _Draft | None = None  # the footnote a wrapped line continues
+    numbering: _Numbering = field(default_factory=_Numbering)
+    intro_count: int = 0
+
+    def add(self, block: Block) -> None:
         kind = block.kind
         if kind is BlockKind.HEADING:
-            section = block.text
-            headings.append(block.text)
-            paragraph = footnote = None
+            self._heading(block)
         elif kind is BlockKind.BREAK:
-            footnote = None
+            self.footnote = None
         elif kind is BlockKind.FOOTNOTE:
-            if not block.label.isdigit():
-                notes[block.label] = block.text
-                footnote = None
-                continue
-            footnote = _Draft(
-                f"fn{int(block.label)}",
-                UnitKind.FOOTNOTE,
-                block.text,
-                section,
-                block.page,
-                list(block.refs),
-            )
-            drafts.append(footnote)
+            self._footnote(block)
         elif kind is BlockKind.ROW:
             position = f"t{block.table}.r{block.row}"
-            drafts.append(
-                _Draft(
-                    block.label or position,
-                    UnitKind.ROW,
-                    block.text,
-                    section,
-                    block.page,
-                    [],
-                    fallback=position,
-                )
+            self._open(block.label or position, UnitKind.ROW, block, block.text, fallback=position)
+            self.paragraph = self.footnote = None
+        elif recommendation := _RECOMMENDATION.match(block.text):
+            self._open(
+                f"rec{int(recommendation.group(1))}", UnitKind.RECOMMENDATION, block, block.text
             )
-            paragraph = footnote = None
-        elif numbered and (match := PARA_START.match(block.text)):
-            paragraph = _Draft(
-                str(int(match.group(1))),
-                UnitKind.PARAGRAPH,
-                block.text[match.end() :],
-                section,
-                block.page,
-                list(block.refs),
-            )
-            drafts.append(paragraph)
-            footnote = None
-        elif footnote is not None and not ends_sentence(footnote.text):
-            footnote.text = join_text(footnote.text, block.text)
-            footnote.refs.extend(block.refs)
-        elif paragraph is not None and (numbered or not ends_sentence(paragraph.text)):
-            paragraph.text = join_text(paragraph.text, block.text)
-            paragraph.refs.extend(block.refs)
-            footnote = None
-        elif numbered:
-            intro_count += 1
-            paragraph = _Draft(
-                f"u{intro_count}",
-                UnitKind.ORDINAL,
-                block.text,
-                section,
-                block.page,
-                list(block.refs),
-            )
-            drafts.append(paragraph)
-            footnote = None
+        elif (
+            self.numbered
+            and not block.small
+            and (opened := self.numbering.accept(block.text, self.annex is not None))
+        ):
+            label, length = opened
+            if self.annex is not None:
+                label = annex_label(self.annex, label)
+            self._open(label, UnitKind.PARAGRAPH, block, block.text[length:])
+        elif self.footnote is not None and not ends_sentence(self.footnote.text):
+            self.footnote.text = join_text(self.footnote.text, block.text)
+            self.footnote.refs.extend(block.refs)
+        elif (
+            self.paragraph is not None
+            and not block.small
+            and (self.numbered or not ends_sentence(self.paragraph.text))
+        ):
+            self.paragraph.text = join_text(self.paragraph.text, block.text)
+            self.paragraph.refs.extend(block.refs)
+            self.footnote = None
+        elif self.numbered:
+            self.intro_count += 1
+            self._open(f"u{self.intro_count}", UnitKind.ORDINAL, block, block.text)
+            if block.small:
+                self.paragraph = None  # a figure's notes never swallow the next text
         else:
-            paragraph = _Draft(
-                "", UnitKind.ORDINAL, block.text, section, block.page, list(block.refs)
-            )
-            drafts.append(paragraph)
-            footnote = None
-    return Segmentation(header, _finish(drafts), headings, notes)
+            self._open("", UnitKind.ORDINAL, block, block.text)
+
+    def _heading(self, block: Block) -> None:
+        if annex := _ANNEX.match(block.text):
+            self.annex = annex.group(1) or ""
+            self.numbering = _Numbering()
+        if recommendation := _RECOMMENDATION.match(block.text):
+            rest = block.text[recommendation.end() :]
+            self._open(f"rec{int(recommendation.group(1))}", UnitKind.RECOMMENDATION, block, rest)
+            return
+        self.section = block.text
+        self.headings.append(block.text)
+        self.paragraph = self.footnote = None
+
+    def _footnote(self, block: Block) -> None:
+        if not block.label.isdigit():
+            self.notes[block.label] = block.text
+            self.footnote = None
+            return
+        self.footnote = _Draft(
+            f"fn{int(block.label)}",
+            UnitKind.FOOTNOTE,
+            block.text,
+            self.section,
+            block.page,
+            list(block.refs),
+        )
+        self.drafts.append(self.footnote)
+
+    def _open(
+        self, label: str, kind: UnitKind, block: Block, text: str, fallback: str = ""
+    ) -> None:
+        draft = _Draft(label, kind, text, self.section, block.page, list(block.refs), fallback)
+        self.drafts.append(draft)
+        self.paragraph = draft
+        self.footnote = None
 
 
 def _finish(drafts: list[_Draft]) -> list[Unit]:

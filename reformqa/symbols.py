@@ -32,8 +32,17 @@ def normalize_symbol(text: str) -> str:
     )
 
 
+_HYPHEN_JOINT = re.compile(r"^(.+?\d)-([A-Z]{1,10}/.+)$")
+
+
 def symbols_of_line(line: str) -> list[str]:
-    """The symbol(s) a line consists of: [] unless the line is nothing but one or two symbols."""
+    """The symbol(s) a line consists of: [] unless the line is nothing but one or two symbols.
+
+    A joint symbol printed with a plain hyphen ("A/79/716-S/2025/18") is two symbols: a
+    component never starts with capitals and a slash after a hyphen.
+    """
+    if (joint := _HYPHEN_JOINT.match(line.strip())) and SYMBOL_LINE.match(joint.group(1)):
+        line = f"{joint.group(1)}–{joint.group(2)}"
     match = SYMBOL_LINE.match(line)
     if not match or not any(ch.isdigit() for ch in match.group(1)):
         return []

@@ -1,175 +1,290 @@
-"""PDF to blocks with pypdf, keeping page numbers.
+"""PDF to blocks: the UN cover, body paragraphs, footnotes from the page foot, tables.
 
-pypdf gives text pieces with their position and font size. From those we rebuild lines, tell
-footnotes (smaller type at the foot of a page) from body text, lift superscript footnote
-references out of the body, and drop running heads, page numbers and job numbers.
+pdf_lines gives typed lines (size, weight, position). Here they become blocks the way a reader
+sees a UN page: page furniture (running heads with the symbol, "2/16", the job number and its
+barcode) is dropped; the foot of the page in small type holds footnotes, numbered through the
+document, a note without its number continuing the previous page's; page 1 starts with the
+cover, read by ingest.cover; headings are larger or bold short lines; a table is a run of lines
+whose cells share a baseline.
 """
 
 from __future__ import annotations
 
-import io
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from pypdf import PdfReader
-from pypdf.errors import FileNotDecryptedError, PdfReadError
+from ingest.blocks import Block, BlockKind, Reading, row_block
+from ingest.cover import CoverLine, read_cover
+from ingest.patterns import PAGE_NUMBER, PARA_START, SECTION_PARA_START, looks_like_heading
+from ingest.readers.pdf_lines import PdfLine, PdfPage, PdfUnreadable, open_pdf, read_pages
+from ingest.text_repair import Vocabulary, join_line
+from reformqa.symbols import symbols_of_line
 
-from ingest.blocks import Block, BlockKind
-from ingest.patterns import PAGE_NUMBER, PARA_START, looks_like_heading
-from reformqa.symbols import SYMBOL_LINE as SYMBOL
-
-_JOB_NUMBER = re.compile(r"^(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?\s*(?:\*\d+\*)?$")
-_RULE = re.compile(r"^[_\-–—\s]{5,}$")
-_FOOTNOTE_START = re.compile(r"^(\d{1,3}|\*)\s*(?=\S)")
+_JOB_NUMBER = re.compile(
+    r"^(?:\d{1,4}\s+)?(?:GE\.)?\d{2}-\d{5}[A-Z]?(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{1,4})?$"
+)
+_BARCODE = re.compile(r"^\*\d{7,8}[A-Z]?\*$")
+_RECYCLE = re.compile(r"^Please recycle\W*$", re.I)
+_FOOTNOTE_START = re.compile(r"^(\d{1,3}|\*{1,3})(?:\s+|(?=\S)|$)")
+# Running heads sit in the top 11% of a page, page and job numbers in the bottom 7.5%
+# (footnotes can come down to 8%).
+_TOP_BAND = 0.11
+_BOTTOM_BAND = 0.075
+_CONTENTS_LEADER = re.compile(r"(?:\.\s?){5,}\s*\d*$|…{2,}\s*\d*$")
 
 
 class PdfProblem(ValueError):
-    """A PDF that cannot give text: corrupt, encrypted, or scanned."""
+    """A PDF that cannot give text: corrupt, encrypted, or scanned without a text layer."""
+
+
+def parse_pdf(data: bytes, max_pages: int = 2000) -> Reading:
+    """The blocks of a PDF and its cover; raises PdfProblem."""
+    try:
+        document = open_pdf(data)
+    except PdfUnreadable as exc:
+        raise PdfProblem(str(exc)) from exc
+    try:
+        if len(document) > max_pages:
+            raise PdfProblem(
+                f"{len(document)} pages, over the limit of {max_pages} (setting max_pdf_pages)"
+            )
+        pages = read_pages(document)
+    finally:
+        document.close()
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            sizes[round(line.size * 2) / 2] += len(line.text)
+    if not sizes:
+        raise PdfProblem(
+            "no text layer: this looks like a scan without OCR text; run OCR first "
+            "(for example with ocrmypdf) and ingest the result"
+        )
+    return _PageReader(pages, sizes.most_common(1)[0][0]).read()
 
 
 @dataclass
-class _Line:
-    y: float
-    size: float
-    text: str = ""
-    refs: list[str] = field(default_factory=list)
+class _PageReader:
+    pages: list[PdfPage]
+    body_size: float
+    blocks: list[Block] = field(default_factory=list)
+    vocabulary: Vocabulary = field(init=False)
+    footnote: Block | None = None  # the last footnote, which a page's first foot line may continue
+    next_footnote: int = 1
+    table_count: int = 0
 
+    def __post_init__(self) -> None:
+        self.vocabulary = Vocabulary(line.text for page in self.pages for line in page.lines)
 
-def _page_lines(page: object) -> list[_Line]:
-    pieces: list[tuple[float, float, float, str]] = []
-
-    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
-        if not text.strip():
-            return
-        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        scale = math.hypot(tm[2], tm[3]) * math.hypot(cm[2], cm[3]) or 1.0
-        for part in text.split("\n"):
-            if part.strip():
-                pieces.append((y, x, size * scale, part))
-
-    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
-    pieces.sort(key=lambda p: (-p[0], p[1]))
-    lines: list[tuple[float, float, list[tuple[float, float, float, str]]]] = []
-    for piece in pieces:
-        y, _x, size, _text = piece
-        if lines and abs(lines[-1][0] - y) < 0.45 * max(size, lines[-1][1]):
-            lines[-1][2].append(piece)
-            lines[-1] = (lines[-1][0], max(lines[-1][1], size), lines[-1][2])
-        else:
-            lines.append((y, size, [piece]))
-    result: list[_Line] = []
-    for _y, size, members in lines:
-        members.sort(key=lambda p: p[1])
-        line = _Line(y=min(p[0] for p in members), size=size)
-        for index, (py, _px, psize, text) in enumerate(members):
-            raised = psize < 0.8 * size and py > line.y + 0.15 * size
-            if raised and text.strip().isdigit() and index > 0:
-                line.refs.append(text.strip())
-                continue
-            line.text += text
-        line.text = re.sub(r"\s+", " ", line.text).strip()
-        if line.text:
-            result.append(line)
-    return result
-
-
-def _open(data: bytes) -> PdfReader:
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise PdfProblem("encrypted PDF: a password is required to read it")
-        _ = len(reader.pages)
-    except (FileNotDecryptedError, NotImplementedError) as exc:
-        raise PdfProblem(f"encrypted PDF: {exc}") from exc
-    except PdfReadError as exc:
-        raise PdfProblem(f"not a readable PDF ({exc})") from exc
-    return reader
-
-
-def parse_pdf(data: bytes) -> list[Block]:
-    """Blocks of a PDF, each with its page number; raises PdfProblem."""
-    reader = _open(data)
-    try:
-        pages = [(page, _page_lines(page), float(page.mediabox.height)) for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise PdfProblem(f"not a readable PDF ({exc})") from exc
-    sizes: Counter[float] = Counter()
-    for _page, lines, _height in pages:
-        for line in lines:
-            sizes[round(line.size, 1)] += len(line.text)
-    if not sizes:
-        raise PdfProblem("no text layer (scanned PDF?); OCR is not supported")
-    body_size = sizes.most_common(1)[0][0]
-    blocks: list[Block] = []
-    for number, (_page, lines, height) in enumerate(pages, start=1):
-        if number > 1:
-            blocks.append(Block(BlockKind.BREAK, page=number))
-        _page_blocks(lines, number, height, body_size, blocks)
-    return blocks
-
-
-def _is_furniture(line: _Line, page: int, height: float) -> bool:
-    text = line.text
-    if PAGE_NUMBER.match(text) or _JOB_NUMBER.match(text):
-        return True
-    in_margin = line.y > 0.92 * height or line.y < 0.07 * height
-    return page > 1 and in_margin and (bool(SYMBOL.match(text)) or len(text) < 40)
-
-
-def _page_blocks(
-    lines: list[_Line], page: int, height: float, body_size: float, blocks: list[Block]
-) -> None:
-    current: Block | None = None
-    previous_y: float | None = None
-    for line in lines:
-        if _is_furniture(line, page, height):
-            continue
-        if _RULE.match(line.text):
-            current = None
-            continue
-        small = line.size < 0.92 * body_size
-        gap = (previous_y - line.y) if previous_y is not None else 0.0
-        previous_y = line.y
-        new_paragraph = gap > 1.7 * line.size
-        if (
-            small
-            and (start := _FOOTNOTE_START.match(line.text))
-            and (
-                current is None
-                or current.kind is not BlockKind.FOOTNOTE
-                or new_paragraph
-                or start.group(1) == "*"
-                or line.text[start.end() - 1] == " "
-            )
-        ):
-            current = Block(
-                BlockKind.FOOTNOTE,
-                line.text[start.end() :].strip(),
-                page=page,
-                label=start.group(1),
-            )
-            blocks.append(current)
-            continue
-        if small and current is not None and current.kind is BlockKind.FOOTNOTE:
-            current.extend(line.text)
-            continue
-        if line.size > 1.08 * body_size or looks_like_heading(line.text):
-            if current is not None and current.kind is BlockKind.HEADING and not new_paragraph:
-                current.extend(line.text)
+    def read(self) -> Reading:
+        repeated = _repeated_margin_lines(self.pages)
+        reading = Reading(self.blocks)
+        for page in self.pages:
+            lines = [line for line in page.lines if not _is_furniture(line, page, repeated)]
+            body, foot = self._split_foot(lines)
+            if page.number == 1:
+                cover_lines = [_cover_line(line, page) for line in body]
+                cover, used = read_cover(cover_lines, self.body_size)
+                if cover.found:
+                    reading.cover = cover
+                    reading.header_lines = [line.text for line in body[:used]]
+                    body = body[used:]
             else:
-                current = Block(BlockKind.HEADING, line.text, page=page)
-                blocks.append(current)
-            continue
-        if (
-            current is None
-            or current.kind is not BlockKind.TEXT
-            or new_paragraph
-            or PARA_START.match(line.text)
-        ):
-            current = Block(BlockKind.TEXT, line.text, page=page, refs=list(line.refs))
-            blocks.append(current)
-        else:
-            current.extend(line.text, line.refs)
+                self.blocks.append(Block(BlockKind.BREAK, page=page.number))
+            self._body_blocks(body, page)
+            self._footnotes(foot, page.number)
+        return reading
+
+    def _split_foot(self, lines: list[PdfLine]) -> tuple[list[PdfLine], list[PdfLine]]:
+        """The page's foot: the run of small-type lines at its bottom."""
+        start = len(lines)
+        while start > 0 and lines[start - 1].size < 0.92 * self.body_size:
+            start -= 1
+        foot = lines[start:]
+        baselines = [round(line.bottom) for line in foot]
+        if len(set(baselines)) < len(baselines):
+            return lines, []  # cells side by side: a table in small type, not footnotes
+        opens = any(self._starts_footnote(line) for line in foot)
+        if foot and not opens and (self.footnote is None or len(foot) > 12):
+            return lines, []  # small print under a table or figure, not footnotes
+        return lines[:start], foot
+
+    def _starts_footnote(self, line: PdfLine) -> bool:
+        if line.lead_mark:
+            return True
+        match = _FOOTNOTE_START.match(line.text)
+        return bool(match) and (
+            match.group(1).startswith("*") or int(match.group(1)) == self.next_footnote
+        )
+
+    def _footnotes(self, foot: list[PdfLine], page: int) -> None:
+        for line in foot:
+            mark, text = "", line.text
+            if line.lead_mark:
+                mark = line.lead_mark
+            elif self._starts_footnote(line) and (match := _FOOTNOTE_START.match(text)):
+                mark, text = match.group(1), text[match.end() :]
+            if mark:
+                self.footnote = Block(
+                    BlockKind.FOOTNOTE, text.strip(), page=page, label=mark, refs=list(line.refs)
+                )
+                self.blocks.append(self.footnote)
+                if mark.isdigit():
+                    self.next_footnote = int(mark) + 1
+            elif self.footnote is not None:
+                self._append(self.footnote, line)
+
+    def _body_blocks(self, lines: list[PdfLine], page: PdfPage) -> None:
+        current: Block | None = None
+        previous: PdfLine | None = None
+        right_margin = max((line.x1 for line in lines), default=page.width)
+        index = 0
+        while index < len(lines):
+            line = lines[index]
+            row = _row_at(lines, index)
+            if len(row) > 1 and not _is_cover_like(row):
+                index = self._table(lines, index, page.number)
+                current, previous = None, lines[index - 1]
+                continue
+            index += 1
+            if _CONTENTS_LEADER.search(line.text):
+                previous = line
+                continue  # a table of contents line: navigation, not content
+            if not re.search(r"[^\W\d_]", line.text):
+                if (
+                    current is not None
+                    and current.kind is BlockKind.TEXT
+                    and not _gap(previous, line)
+                ):
+                    self._append(current, line)  # a line of figures inside a paragraph
+                previous = line
+                continue  # chart labels and axis ticks carry no letters
+            gap = _gap(previous, line)
+            previous = line
+            if self._is_heading(line, right_margin):
+                if current is not None and current.kind is BlockKind.HEADING and not gap:
+                    self._append(current, line)
+                else:
+                    current = Block(BlockKind.HEADING, line.text, page=page.number)
+                    self.blocks.append(current)
+                continue
+            small = line.size < 0.92 * self.body_size
+            starts = bool(PARA_START.match(line.text) or SECTION_PARA_START.match(line.text))
+            if (
+                current is None
+                or current.kind is not BlockKind.TEXT
+                or gap
+                or starts
+                or small != current.small
+            ):
+                current = Block(
+                    BlockKind.TEXT, line.text, page=page.number, refs=list(line.refs), small=small
+                )
+                self.blocks.append(current)
+            else:
+                self._append(current, line)
+
+    def _is_heading(self, line: PdfLine, right_margin: float) -> bool:
+        text = line.text
+        if line.size > 1.1 * self.body_size and len(text) < 200:
+            return True
+        if not line.bold or text.endswith((".", ";", ":", ",")):
+            return looks_like_heading(text) and line.bold
+        short = line.x1 < right_margin - 4 * line.size
+        return short and len(text) < 160
+
+    def _table(self, lines: list[PdfLine], start: int, page: int) -> int:
+        """Rows from consecutive lines whose cells share a baseline; the index after them."""
+        self.table_count += 1
+        rows: list[list[str]] = []
+        columns: list[float] = []
+        index = start
+        while index < len(lines):
+            row = _row_at(lines, index)
+            if len(row) > 1:
+                if not columns:
+                    columns = [cell.x0 for cell in row]
+                rows.append([cell.text for cell in row])
+                last = row[-1]
+                index += len(row)
+                continue
+            line = lines[index]
+            if rows and columns and not _gap(last, line) and line.x0 > columns[0] + 2:
+                column = max(i for i, x in enumerate(columns) if x <= line.x0 + 2)
+                if column < len(rows[-1]):
+                    rows[-1][column] = join_line(rows[-1][column], line.text, self.vocabulary)
+                last = line
+                index += 1
+                continue
+            break
+        header = rows[0] if len(rows) > 1 else None
+        body = rows[1:] if header else rows
+        for number, cells in enumerate(body, start=1):
+            self.blocks.append(row_block(cells, header, self.table_count, number, page))
+        return index
+
+    def _append(self, block: Block, line: PdfLine) -> None:
+        block.text = join_line(block.text, line.text, self.vocabulary)
+        block.lines.append(line.text)
+        block.refs.extend(line.refs)
+
+
+def _row_at(lines: list[PdfLine], index: int) -> list[PdfLine]:
+    """The cells on the baseline of lines[index]: more than one means a table row."""
+    first = lines[index]
+    row = [first]
+    for line in lines[index + 1 :]:
+        if abs(line.bottom - first.bottom) > 0.3 * first.size:
+            break
+        row.append(line)
+    return row
+
+
+def _is_cover_like(row: list[PdfLine]) -> bool:
+    """Two columns of running text (a margin note beside a paragraph) are not a table."""
+    return len(row) == 2 and all(len(cell.text) > 60 for cell in row)
+
+
+def _gap(previous: PdfLine | None, line: PdfLine) -> bool:
+    """A vertical gap wider than a line: paragraphs are set apart by space."""
+    if previous is None:
+        return False
+    return previous.bottom - line.bottom > 1.6 * max(line.size, previous.size)
+
+
+def _cover_line(line: PdfLine, page: PdfPage) -> CoverLine:
+    return CoverLine(
+        line.text,
+        size=line.size,
+        bold=line.bold,
+        right_column=line.x0 > 0.55 * page.width,
+        top_zone=line.bottom > 0.78 * page.height,
+    )
+
+
+def _margin_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.strip().lower())
+
+
+def _in_margin(line: PdfLine, page: PdfPage) -> bool:
+    return line.bottom > (1 - _TOP_BAND) * page.height or line.top < _BOTTOM_BAND * page.height
+
+
+def _repeated_margin_lines(pages: list[PdfPage]) -> set[str]:
+    """Margin texts printed on three pages or more: running heads and footers."""
+    counts: Counter[str] = Counter()
+    for page in pages[1:]:
+        counts.update({_margin_key(line.text) for line in page.lines if _in_margin(line, page)})
+    return {text for text, count in counts.items() if count >= 3}
+
+
+def _is_furniture(line: PdfLine, page: PdfPage, repeated: set[str]) -> bool:
+    text = line.text.strip()
+    if _JOB_NUMBER.match(text) or _BARCODE.match(text) or _RECYCLE.match(text):
+        return True
+    if not _in_margin(line, page):
+        return False
+    if page.number == 1:  # the cover's symbol is no running head; its page number is
+        return bool(PAGE_NUMBER.match(text)) and line.top < _BOTTOM_BAND * page.height
+    return bool(PAGE_NUMBER.match(text) or symbols_of_line(text) or _margin_key(text) in repeated)

@@ -32,7 +32,7 @@ def make_bad_files(folder):
         "blank.txt": "empty file (only white space)",
         "junk.pdf": "not a readable PDF",
         "locked.pdf": "encrypted PDF",
-        "scan.pdf": "OCR is not supported",
+        "scan.pdf": "no text layer",
         "budget.xlsx": "unsupported format '.xlsx'",
         "latin1.txt": "unsupported text encoding",
         "huge.md": "over the limit",
@@ -55,7 +55,7 @@ def test_each_bad_file_is_reported_and_the_batch_goes_on(tmp_path, ingest, open_
 
 def test_scanned_pdf_message_says_ocr(tmp_path, ingest):
     report = ingest([blank_pdf(tmp_path / "scan.pdf")])
-    assert report.failed[0].reason == "no text layer (scanned PDF?); OCR is not supported"
+    assert report.failed[0].reason.startswith("no text layer: this looks like a scan without OCR")
 
 
 def test_a_file_that_turns_bad_keeps_its_indexed_version(tmp_path, ingest, open_index):
