@@ -118,6 +118,17 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--llm-base-url", help="e.g. http://127.0.0.1:8080/v1")
     _common(serve)
 
+    inspect = commands.add_parser(
+        "inspect",
+        help="show what the reader understood of files, without indexing them",
+        description="Every metadata field (or 'not found'), units by kind, gaps and repeats "
+        "in the numbering, and the start of each unit. Exit code 1 when a file cannot be read.",
+    )
+    inspect.add_argument("paths", nargs="+", type=Path, metavar="FILE")
+    inspect.add_argument("--json", action="store_true", help="machine-readable output")
+    inspect.add_argument("--all", action="store_true", help="list every unit, not the first 40")
+    _common(inspect)
+
     remove = commands.add_parser("remove", help="remove a document (all languages by default)")
     remove.add_argument("symbol", metavar="SYMBOL")
     remove.add_argument("--lang", help="remove only this language version")
@@ -168,6 +179,31 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         print(f"FAILED {failure.path}: {failure.reason}")
     print(report.summary())
     return 1 if report.failed else 0
+
+
+def cmd_inspect(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.errors import IngestError
+    from ingest.inspection import format_inspection, inspect_document
+    from ingest.parser import DocumentParser
+
+    parser = DocumentParser(settings.max_file_bytes)
+    reports: list[dict[str, object]] = []
+    failed = False
+    for path in args.paths:
+        try:
+            inspection = inspect_document(parser.run(path))
+        except IngestError as exc:
+            failed = True
+            reports.append({"path": str(path), "error": exc.reason})
+            if not args.json:
+                print(f"FAILED {exc}")
+            continue
+        reports.append(inspection.to_json())
+        if not args.json:
+            print(format_inspection(inspection, all_units=args.all))
+    if args.json:
+        print(json.dumps(reports, ensure_ascii=False, indent=1))
+    return 1 if failed else 0
 
 
 def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
@@ -316,6 +352,7 @@ def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
 
 
 COMMANDS = {
+    "inspect": cmd_inspect,
     "ingest": cmd_ingest,
     "docs": cmd_docs,
     "ask": cmd_ask,

@@ -137,7 +137,10 @@ def _typography(paragraph: Paragraph) -> tuple[float, bool]:
 
 def _default_size(document: Any) -> float:
     """The body's type size: the Normal style's, else Word's document default, else 10 pt."""
-    normal = document.styles["Normal"] if "Normal" in document.styles else None
+    try:
+        normal = document.styles["Normal"]
+    except KeyError:
+        normal = None
     if normal is not None and normal.font.size is not None:
         return float(normal.font.size.pt)
     defaults = document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}")
