@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from ingest.models import split_annex_label
+
 # (paragraph, footnote, row) words per language; {n} is the label.
 _FORMS: dict[str, tuple[str, str, str, str, str]] = {
     # language: (open, separator, para, footnote, row) — close is derived from open
@@ -20,6 +22,23 @@ _FORMS: dict[str, tuple[str, str, str, str, str]] = {
     "zh": ("（", "，", "第 {n} 段", "脚注 {n}", "第 {n} 行"),
 }
 _CLOSE = {"(": ")", "（": "）"}
+# "annex I, para. 3" and "recommendation 4", per language; {a} is the annex, {n} the number.
+_ANNEX_FORMS = {
+    "en": "annex {a}, ",
+    "fr": "annexe {a}, ",
+    "es": "anexo {a}, ",
+    "ru": "приложение {a}, ",
+    "ar": "المرفق {a}، ",
+    "zh": "附件{a}",
+}
+_RECOMMENDATION_FORMS = {
+    "en": "recommendation {n}",
+    "fr": "recommandation {n}",
+    "es": "recomendación {n}",
+    "ru": "рекомендация {n}",
+    "ar": "التوصية {n}",
+    "zh": "建议 {n}",
+}
 
 
 @dataclass
@@ -54,8 +73,18 @@ class Citation:
 def format_citation(symbol: str, label: str, language: str = "en", kind: str = "") -> str:
     """ "(HSP/EB.2026/12, para. 9)", "（HSP/EB.2026/12，脚注 6）", "(HSP/EB.2026/12, par. 9)"."""
     opening, separator, para, footnote, row = _FORMS.get(language, _FORMS["en"])
+    language = language if language in _FORMS else "en"
+    annex = split_annex_label(label)
     if label.startswith("fn") and label[2:].isdigit():
         where = footnote.format(n=label[2:])
+    elif label.startswith("rec") and label[3:].isdigit():
+        where = _RECOMMENDATION_FORMS[language].format(n=label[3:])
+    elif annex is not None:
+        name, number = annex
+        where = _ANNEX_FORMS[language].format(a=name).replace(" , ", ", ").replace(" ،", "،")
+        where = (where if name else where.replace(" ,", ",").replace("  ", " ")) + para.format(
+            n=number
+        )
     elif kind == "row":
         where = row.format(n=label)
     else:

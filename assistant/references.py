@@ -6,11 +6,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reformqa.symbols import SYMBOL_IN_TEXT as _SYMBOL
+from ingest.models import annex_label
+from reformqa.symbols import SYMBOL_IN_TEXT, normalize_symbol
 
+_SYMBOL = SYMBOL_IN_TEXT
+# "paragraph 12", "para. 29.12", "párrafo 29A.3": plain or section numbering
 _PARAGRAPH = re.compile(
     r"(?:\bparagraph(?:e|s)?|\bparas?\.?|\bpárrafos?|\bpárr\.?|\bpar\.|\bpunto|\bпункт[а-я]*|"
-    r"\bп\.|\bпараграф[а-я]*|\bабзац[а-я]*|الفقرة|فقرة|¶)\s*(\d{1,4})\b",
+    r"\bп\.|\bпараграф[а-я]*|\bабзац[а-я]*|الفقرة|فقرة|¶)\s*(\d{1,3}[A-Z]?\.\d{1,4}|\d{1,5})\b",
+    re.I,
+)
+# "annex I, para. 3", "annexe II, paragraphe 4", "anexo I, párrafo 2", "приложение I, пункт 3"
+_ANNEX = re.compile(
+    r"\b(?:annex|annexe|anexo|приложени[еяи])\s*([IVXLC]{1,6}|\d{1,2})?\s*,?\s*"
+    r"(?:paragraph(?:e|s)?|paras?\.?|párrafos?|párr\.?|par\.|пункт[а-я]*|п\.)\s*(\d{1,4})\b",
+    re.I,
+)
+_RECOMMENDATION = re.compile(
+    r"\b(?:recommendation|recommandation|recomendación|рекомендаци[яи])\s*(?:n[°o]\.?\s*)?"
+    r"(\d{1,3})\b|التوصية\s*(\d{1,3})|建议\s*(\d{1,3})",
     re.I,
 )
 _FOOTNOTE = re.compile(
@@ -94,14 +108,20 @@ def find_reference(question: str) -> DirectReference:
     reference = DirectReference()
     symbol = _SYMBOL.search(question)
     if symbol and any(ch.isdigit() for ch in symbol.group(1)):
-        reference.symbol = symbol.group(1).rstrip(".")
+        reference.symbol = normalize_symbol(symbol.group(1))
     scrubbed = _SYMBOL.sub(" ", question)  # "HSP/EB.2026/12" must not read as paragraph 12
+    for match in _ANNEX.finditer(scrubbed):
+        reference.labels.append(annex_label((match.group(1) or "").upper(), match.group(2)))
+    scrubbed = _ANNEX.sub(" ", scrubbed)
+    for match in _RECOMMENDATION.finditer(scrubbed):
+        reference.labels.append(f"rec{int(next(g for g in match.groups() if g))}")
     for match in _FOOTNOTE.finditer(scrubbed):
         reference.labels.append(f"fn{int(match.group(1))}")
     for match in _ZH_FOOTNOTE.finditer(scrubbed):
         reference.labels.append(f"fn{chinese_number(match.group(1))}")
     for match in _PARAGRAPH.finditer(scrubbed):
-        reference.labels.append(str(int(match.group(1))))
+        number = match.group(1)
+        reference.labels.append(number if "." in number else str(int(number)))
     for match in _ZH_PARAGRAPH.finditer(scrubbed):
         reference.labels.append(str(chinese_number(match.group(1))))
     reference.labels = list(
@@ -116,7 +136,15 @@ def find_reference(question: str) -> DirectReference:
 
 def strip_reference(question: str) -> str:
     """The question without its references, to rank sentences inside the named units."""
-    for pattern in (_SYMBOL, _FOOTNOTE, _PARAGRAPH, _ZH_PARAGRAPH, _ZH_FOOTNOTE):
+    for pattern in (
+        _SYMBOL,
+        _ANNEX,
+        _RECOMMENDATION,
+        _FOOTNOTE,
+        _PARAGRAPH,
+        _ZH_PARAGRAPH,
+        _ZH_FOOTNOTE,
+    ):
         question = pattern.sub(" ", question)
     return re.sub(r"\s+", " ", question).strip()
 

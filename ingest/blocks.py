@@ -33,6 +33,8 @@ class Block:
     refs: list[str] = field(default_factory=list)  # footnote marks referenced in the text
     lines: list[str] = field(default_factory=list)  # the source lines, for the header parser
     small: bool = False  # set in smaller type than the body (a figure's labels, a table note)
+    size: float = 0.0  # type size, where the reader knows it (DOCX), for the cover
+    bold: bool = False
 
     def __post_init__(self) -> None:
         if not self.lines and self.text:

@@ -107,6 +107,9 @@ def read_cover(lines: list[CoverLine], body_size: float) -> tuple[Cover, int]:
         if _MASTHEAD.match(text) or line.right_column:
             end = index + 1
             continue
+        if line.size < 0.92 * body_size and not title_lines:
+            end = index + 1  # the cover's "*" notes, typed in small print above the title
+            continue
         if line.bold and large:
             title_lines.append(text)
             title_size = line.size
@@ -213,7 +216,7 @@ def _plain_title(text: str, lines: list[CoverLine], index: int) -> bool:
 
 def _continues_title(line: CoverLine, text: str, title_size: float, body_size: float) -> bool:
     """Bold title lines run on until an author line, a bracketed venue line or body text."""
-    if not line.bold or line.size < 1.1 * body_size or line.right_column:
+    if not line.bold or line.size < 0.95 * body_size or line.right_column:
         return False
     if _AUTHOR_LINE.match(text) or _NOT_TITLE.match(text) or text.startswith("("):
         return False

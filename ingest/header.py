@@ -72,7 +72,11 @@ ORIGINAL = re.compile(
     r"^(?:Original|原文|Язык оригинала|Язык подлинника|الأصل)\s*[:：]\s*(.+)$", re.I
 )
 SESSION = re.compile(r"session|sesión|сесси|الدورة|会议|届会|réunion|meeting", re.I)
-AGENDA = re.compile(r"agenda|议程|ordre du jour|programa|повестк|جدول الأعمال", re.I)
+AGENDA = re.compile(
+    r"agenda|议程|ordre du jour|programa|повестк|جدول الأعمال|preliminary list|liste préliminaire|"
+    r"lista preliminar|предварительн\w* перечн|القائمة الأولية|初步清单",
+    re.I,
+)
 _ITEM_NUMBER = r"\d+(?:\s*\([a-z]\))?"
 AGENDA_ITEM = re.compile(
     rf"(?:项目|items?|points?|temas?|пункт[ыа]?|البنود|البند)\s*\*?\s*"

@@ -75,7 +75,7 @@ class DocumentParser:
             if suffix == ".pdf":
                 return parse_pdf(data, self.max_pdf_pages)
             if suffix == ".docx":
-                return Reading(parse_docx(data))
+                return parse_docx(data)
             text = decode_text(data)
             if not text.strip():
                 raise IngestError(name, "empty file (only white space)")

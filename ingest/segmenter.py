@@ -26,8 +26,12 @@ _RECOMMENDATION = re.compile(
     r"^(?:Recommendation|Recommandation|Recomendación|Рекомендация|التوصية|建议)\s*(\d{1,3})\b"
     r"[.:]?\s*"
 )
+_CONTENTS = re.compile(
+    r"^(?:(?:Table of )?Contents|Sommaire|Table des matières|Índice|Содержание|المحتويات|目录)$",
+    re.I,
+)
 # OCR reads "11." as "1l." or "I1.": digits and the letters that look like them.
-_OCR_NUMBER = re.compile(r"^\s*([0-9lIO]{1,4})[.,](?!\d)\s*(?=\S)")
+_OCR_NUMBER = re.compile(r"^\s*((?=[lIO]*\d)[0-9lIO]{2,4})[.,](?!\d)\s*(?=\S)")
 _OCR_DIGITS = str.maketrans("lIO", "110")
 _MAX_GAP = 6  # a jump of a few numbers may even be a year: "in\n2025. The ..." is text
 
@@ -146,9 +150,13 @@ class _Builder:
     footnote: _Draft | None = None  # the footnote a wrapped line continues
     numbering: _Numbering = field(default_factory=_Numbering)
     intro_count: int = 0
+    contents_pages: int | None = None  # pages read since a "Contents" heading, while in it
+    heading_paragraph: bool = False  # the open paragraph is a numbered heading (agenda item)
 
     def add(self, block: Block) -> None:
         kind = block.kind
+        if self.contents_pages is not None and self._in_contents(block):
+            return
         if kind is BlockKind.HEADING:
             self._heading(block)
         elif kind is BlockKind.BREAK:
@@ -191,7 +199,29 @@ class _Builder:
         else:
             self._open("", UnitKind.ORDINAL, block, block.text)
 
+    def _in_contents(self, block: Block) -> bool:
+        """A table of contents lists the paragraph numbers ahead of the body: skip it until the
+        body starts over at paragraph 1 on a later page (or after three pages)."""
+        if block.kind is BlockKind.BREAK:
+            self.contents_pages = (self.contents_pages or 0) + 1
+            if self.contents_pages < 3:
+                return True
+        elif (
+            not (self.contents_pages and PARA_START.match(block.text))
+            or int(
+                PARA_START.match(block.text).group(1)  # type: ignore[union-attr]
+            )
+            != 1
+        ):
+            return True
+        self.contents_pages = None
+        self.numbering = _Numbering()
+        return False
+
     def _heading(self, block: Block) -> None:
+        if _CONTENTS.match(block.text.strip()):
+            self.contents_pages = 0
+            return
         if annex := _ANNEX.match(block.text):
             self.annex = annex.group(1) or ""
             self.numbering = _Numbering()
@@ -199,6 +229,18 @@ class _Builder:
             rest = block.text[recommendation.end() :]
             self._open(f"rec{int(recommendation.group(1))}", UnitKind.RECOMMENDATION, block, rest)
             return
+        if self.numbered and (opened := self.numbering.accept(block.text, self.annex is not None)):
+            # a numbered heading in the paragraph sequence (an annotated agenda's items) is the
+            # paragraph; "1. Key frameworks" inside paragraphs 6-9 is a heading
+            label, length = opened
+            if self.annex is not None:
+                label = annex_label(self.annex, label)
+            self._open(label, UnitKind.PARAGRAPH, block, block.text[length:])
+            self.heading_paragraph = True
+            return
+        if self.heading_paragraph and self.paragraph is not None:
+            self.paragraph.text = join_text(self.paragraph.text, block.text)
+            return  # the rest of a numbered heading, or the line under it
         self.section = block.text
         self.headings.append(block.text)
         self.paragraph = self.footnote = None
@@ -223,6 +265,7 @@ class _Builder:
     ) -> None:
         draft = _Draft(label, kind, text, self.section, block.page, list(block.refs), fallback)
         self.drafts.append(draft)
+        self.heading_paragraph = False
         self.paragraph = draft
         self.footnote = None
 

@@ -41,7 +41,9 @@ def symbols_of_line(line: str) -> list[str]:
     A joint symbol printed with a plain hyphen ("A/79/716-S/2025/18") is two symbols: a
     component never starts with capitals and a slash after a hyphen.
     """
-    if (joint := _HYPHEN_JOINT.match(line.strip())) and SYMBOL_LINE.match(joint.group(1)):
+    # a cover's "*" points to a note; a fascicle's "/Part A" names a part of one section
+    line = re.sub(r"(\))/Part [A-Z]$", r"\1", line.strip().rstrip("*").rstrip())
+    if (joint := _HYPHEN_JOINT.match(line)) and SYMBOL_LINE.match(joint.group(1)):
         line = f"{joint.group(1)}–{joint.group(2)}"
     match = SYMBOL_LINE.match(line)
     if not match or not any(ch.isdigit() for ch in match.group(1)):

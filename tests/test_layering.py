@@ -4,6 +4,8 @@ do not import each other. The store is the only package that talks to SQLite or 
 only the UI imports Gradio.
 
     floor   reformqa (settings, logging_setup, progress, languages, symbols)
+    model   ingest.models (units, unit kinds, label schemes: the reader's vocabulary, which
+            citations and direct references read too)
     store   store
     middle  ingest (writes), assistant (reads)
     upper   eval, ui
@@ -19,6 +21,7 @@ from tests.conftest import ROOT
 
 LAYERS: list[set[str]] = [
     {"reformqa"},
+    {"ingest.models"},
     {"store"},
     {"ingest", "assistant"},
     {"eval", "ui"},
@@ -111,3 +114,5 @@ def test_the_rule_catches_each_kind_of_violation():
     assert not violations("reformqa.cli", "reformqa/cli/x.py", "from ui.app import serve")
     assert not violations("assistant", "assistant/x.py", "from store.index import DocumentIndex")
     assert not violations("store", "store/x.py", "from reformqa.settings import Settings")
+    assert not violations("assistant", "assistant/x.py", "from ingest.models import UnitKind")
+    assert violations("ingest.models", "ingest/models.py", "from ingest.parser import segment")

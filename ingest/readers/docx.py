@@ -21,7 +21,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from ingest.blocks import Block, BlockKind, row_block
+from ingest.blocks import Block, BlockKind, Reading, row_block
+from ingest.cover import CoverLine, read_cover
 from ingest.patterns import PARA_START, looks_like_heading
 
 _FOOTNOTES_RELTYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
@@ -31,11 +32,36 @@ class DocxProblem(ValueError):
     """A file that python-docx cannot open as a Word document."""
 
 
-def parse_docx(data: bytes) -> list[Block]:
+def parse_docx(data: bytes) -> Reading:
+    """Blocks of a Word file, and its cover read from the header part and the first paragraphs.
+
+    ODS Word files keep the symbol and the Distr. block in the first page's header part, not
+    in the body; the title and session lines are body paragraphs in the UN styles.
+    """
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DocxProblem(f"not a readable DOCX file ({exc})") from exc
+    blocks = _body_blocks(document)
+    body_size = _default_size(document)
+    header = _header_lines(document, body_size)
+    leading: list[CoverLine] = []
+    for block in blocks:
+        if block.kind is BlockKind.ROW or len(leading) > 40:
+            break
+        leading.append(CoverLine(block.text, size=block.size or body_size, bold=block.bold))
+    cover, used = read_cover(header + leading, body_size)
+    if not cover.found:
+        return Reading(blocks)
+    consumed = max(0, used - len(header))
+    return Reading(
+        blocks[consumed:],
+        cover=cover,
+        header_lines=[line.text for line in (header + leading)[:used]],
+    )
+
+
+def _body_blocks(document: Any) -> list[Block]:
     footnote_texts = _footnote_texts(document)
     footnote_numbers: dict[str, str] = {}
     counters: dict[tuple[str, int], int] = {}
@@ -70,11 +96,12 @@ def _paragraph_block(
     text = re.sub(r"\s+", " ", paragraph.text).strip()
     if not text:
         return None
+    size, bold = _typography(paragraph)
     style = (paragraph.style.name if paragraph.style is not None else "") or ""
     if style.lower().startswith(("heading", "title")) or (
         looks_like_heading(text) and not PARA_START.match(text)
     ):
-        return Block(BlockKind.HEADING, text)
+        return Block(BlockKind.HEADING, text, size=size, bold=bold)
     numbering = _numbering(paragraph)
     if numbering is not None and not PARA_START.match(text) and "bullet" not in style.lower():
         num_id_el = numbering.find(qn("w:numId"))
@@ -89,7 +116,60 @@ def _paragraph_block(
             text = f"{count}. {text}"
         else:
             text = f"({string.ascii_lowercase[(count - 1) % 26]}) {text}"
-    return Block(BlockKind.TEXT, text, refs=refs)
+    return Block(BlockKind.TEXT, text, refs=refs, size=size, bold=bold)
+
+
+def _typography(paragraph: Paragraph) -> tuple[float, bool]:
+    """Type size and weight as Word resolves them: runs, then the style and its bases."""
+    sizes = [run.font.size.pt for run in paragraph.runs if run.font.size and run.text.strip()]
+    bolds = [run.bold for run in paragraph.runs if run.bold is not None and run.text.strip()]
+    size = max(set(sizes), key=sizes.count) if sizes else 0.0
+    bold = bool(bolds) and sum(bolds) > len(bolds) / 2
+    style = paragraph.style
+    while style is not None and (not size or not bolds):
+        if not size and style.font.size is not None:
+            size = style.font.size.pt
+        if not bolds and style.font.bold is not None:
+            bold, bolds = bool(style.font.bold), [bool(style.font.bold)]
+        style = style.base_style
+    return size, bold
+
+
+def _default_size(document: Any) -> float:
+    """The body's type size: the Normal style's, else Word's document default, else 10 pt."""
+    try:
+        normal = document.styles["Normal"]
+    except KeyError:
+        normal = None
+    if normal is not None and normal.font.size is not None:
+        return float(normal.font.size.pt)
+    defaults = document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}")
+    size = defaults.find(f".//{qn('w:sz')}") if defaults is not None else None
+    return int(size.get(qn("w:val"))) / 2 if size is not None else 10.0
+
+
+def _header_lines(document: Any, body_size: float) -> list[CoverLine]:
+    """The first page's header part as cover lines: where ODS files print symbol and Distr."""
+    if not document.sections:
+        return []
+    section = document.sections[0]
+    part = section.first_page_header if section.different_first_page_header_footer else None
+    if part is None or part.is_linked_to_previous:
+        part = section.header
+    texts: list[str] = [p.text for p in part.paragraphs]
+    for table in part.tables:
+        for row in table.rows:
+            seen: set[int] = set()
+            for cell in row.cells:
+                if id(cell._tc) not in seen:
+                    seen.add(id(cell._tc))
+                    texts.extend(cell.text.split("\n"))
+    lines = [re.sub(r"\s+", " ", text).strip() for text in texts]
+    # header parts carry no usable type sizes; the organ's name is its large bold line
+    return [
+        CoverLine(text, size=body_size * 1.6, bold=True, top_zone=True)
+        for text in dict.fromkeys(line for line in lines if line)
+    ]
 
 
 def _numbering(paragraph: Paragraph) -> Any:

@@ -143,14 +143,15 @@ class _PageReader:
         while index < len(lines):
             line = lines[index]
             row = _row_at(lines, index)
+            if any(_CONTENTS_LEADER.search(cell.text) for cell in row):
+                index += len(row)
+                previous = row[-1]
+                continue  # a table of contents line: navigation, not content
             if len(row) > 1 and not _is_cover_like(row):
                 index = self._table(lines, index, page.number)
                 current, previous = None, lines[index - 1]
                 continue
             index += 1
-            if _CONTENTS_LEADER.search(line.text):
-                previous = line
-                continue  # a table of contents line: navigation, not content
             if not re.search(r"[^\W\d_]", line.text):
                 if (
                     current is not None
@@ -162,7 +163,10 @@ class _PageReader:
                 continue  # chart labels and axis ticks carry no letters
             gap = _gap(previous, line)
             previous = line
-            if self._is_heading(line, right_margin):
+            bold_run_on = (
+                current is not None and current.kind is BlockKind.TEXT and current.bold and not gap
+            )
+            if self._is_heading(line, right_margin) and not bold_run_on:
                 if current is not None and current.kind is BlockKind.HEADING and not gap:
                     self._append(current, line)
                 else:
@@ -179,7 +183,12 @@ class _PageReader:
                 or small != current.small
             ):
                 current = Block(
-                    BlockKind.TEXT, line.text, page=page.number, refs=list(line.refs), small=small
+                    BlockKind.TEXT,
+                    line.text,
+                    page=page.number,
+                    refs=list(line.refs),
+                    small=small,
+                    bold=line.bold,
                 )
                 self.blocks.append(current)
             else:

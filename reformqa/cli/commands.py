@@ -42,6 +42,31 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if report.failed else 0
 
 
+def cmd_inspect(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.errors import IngestError
+    from ingest.inspection import format_inspection, inspect_document
+    from ingest.parser import DocumentParser
+
+    parser = DocumentParser(settings.max_file_bytes)
+    reports: list[dict[str, object]] = []
+    failed = False
+    for path in args.paths:
+        try:
+            inspection = inspect_document(parser.run(path))
+        except IngestError as exc:
+            failed = True
+            reports.append({"path": str(path), "error": exc.reason})
+            if not args.json:
+                print(f"FAILED {exc}")
+            continue
+        reports.append(inspection.to_json())
+        if not args.json:
+            print(format_inspection(inspection, all_units=args.all))
+    if args.json:
+        print(json.dumps(reports, ensure_ascii=False, indent=1))
+    return 1 if failed else 0
+
+
 def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.library import LibraryService
 

@@ -116,6 +116,17 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--llm-base-url", help="e.g. http://127.0.0.1:8080/v1")
     _common(serve)
 
+    inspect = commands.add_parser(
+        "inspect",
+        help="show what the reader understood of files, without indexing them",
+        description="Every metadata field (or 'not found'), units by kind, gaps and repeats "
+        "in the numbering, and the start of each unit. Exit code 1 when a file cannot be read.",
+    )
+    inspect.add_argument("paths", nargs="+", type=Path, metavar="FILE")
+    inspect.add_argument("--json", action="store_true", help="machine-readable output")
+    inspect.add_argument("--all", action="store_true", help="list every unit, not the first 40")
+    _common(inspect)
+
     remove = commands.add_parser("remove", help="remove a document (all languages by default)")
     remove.add_argument("symbol", metavar="SYMBOL")
     remove.add_argument("--lang", help="remove only this language version")
