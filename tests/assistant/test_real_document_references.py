@@ -13,6 +13,8 @@ import pytest
 from ingest.factory import open_pipeline
 from reformqa.settings import Settings
 
+# ingesting the thirteen documents takes ~12 s: the full suite runs it, `make test-fast` not
+pytestmark = pytest.mark.slow
 REAL_DOCS = Path(__file__).resolve().parents[3] / "shared" / "real-docs"
 
 if not REAL_DOCS.is_dir():
