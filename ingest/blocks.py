@@ -35,6 +35,7 @@ class Block:
     small: bool = False  # set in smaller type than the body (a figure's labels, a table note)
     size: float = 0.0  # type size, where the reader knows it (DOCX), for the cover
     bold: bool = False
+    style: str = ""  # the Word paragraph style, where there is one
 
     def __post_init__(self) -> None:
         if not self.lines and self.text:

@@ -40,6 +40,13 @@ _ORGANS = re.compile(
     r"Consejo de Seguridad|Генеральная Ассамблея|Совет Безопасности|الجمعية العامة|مجلس الأمن|"
     r"大会|安全理事会)$"
 )
+# Front matter that follows the cover: the body has begun.
+_FRONT_MATTER = re.compile(
+    r"^(?:(?:Table of )?Contents|Summary|Executive summary|Abstract|Sommaire|Résumé|"
+    r"Table des matières|Índice|Resumen|Содержание|Резюме|Аннотация|المحتويات|موجز|"
+    r"目录|摘要|内容提要)$",
+    re.I,
+)
 _NOT_TITLE = re.compile(r"^(?:Prepared by|Rédigé par|Preparado por|Подготовлен)", re.I)
 # An author line under the title: "Report of the Secretary-General", "Note by the secretariat".
 _AUTHOR_LINE = re.compile(
@@ -59,6 +66,7 @@ class CoverLine:
     bold: bool = False
     right_column: bool = False  # printed in the right-hand column (the Distr. block)
     top_zone: bool = False  # printed in the top band where symbol and masthead sit
+    section_heading: bool = False  # "A. Mandates", a Word "Heading 1": the body has begun
 
 
 @dataclass
@@ -94,11 +102,15 @@ def read_cover(lines: list[CoverLine], body_size: float) -> tuple[Cover, int]:
         if not text:
             continue
         large = line.size >= 1.1 * body_size
+        if line.section_heading or _FRONT_MATTER.match(text):
+            break
         if title_lines:
+            if cover.subtitle:
+                break  # the author line closes the title block
             if _continues_title(line, text, title_size, body_size):
                 title_lines.append(text)
                 title_size = max(title_size, line.size)
-            elif line.bold and large and _AUTHOR_LINE.match(text) and not cover.subtitle:
+            elif (line.bold or large) and _AUTHOR_LINE.match(text):
                 cover.subtitle = text
             else:
                 break
@@ -110,13 +122,13 @@ def read_cover(lines: list[CoverLine], body_size: float) -> tuple[Cover, int]:
         if line.size < 0.92 * body_size and not title_lines:
             end = index + 1  # the cover's "*" notes, typed in small print above the title
             continue
-        if line.bold and large:
+        if _titleish(line, body_size):
             title_lines.append(text)
             title_size = line.size
             end = index + 1
             continue
-        if line.bold and (cover.found or cover.body):
-            end = index + 1  # the agenda item's own title, in body-size bold
+        if (line.bold or _title_follows(lines, index, body_size)) and (cover.found or cover.body):
+            end = index + 1  # the agenda item's own title, in body-size type
             continue
         if cover.found and not cover.title and _plain_title(text, lines, index):
             title_lines.append(text)  # a cover typed without bold: the line before the body
@@ -172,7 +184,9 @@ def _read_fields(lines: list[CoverLine], body_size: float, cover: Cover) -> int:
             and line.size < 1.1 * body_size
         ):
             cover.session, last = text, index
-        elif _is_masthead(line, text, body_size, masthead_size, bool(masthead)):
+        elif not (cover.session or cover.agenda_item) and _is_masthead(
+            line, text, body_size, masthead_size, bool(masthead)
+        ):
             masthead.append(text)
             masthead_size = masthead_size or line.size
             last = max(last, index)
@@ -195,11 +209,27 @@ def _is_masthead(
     line: CoverLine, text: str, body_size: float, masthead_size: float, started: bool
 ) -> bool:
     """The organ's name: large bold type at the top left, in one size, under "United Nations"."""
-    if _MASTHEAD.match(text) or line.right_column or not line.bold:
+    if _MASTHEAD.match(text) or line.right_column:
+        return False
+    if not line.bold and line.size < 1.25 * body_size:  # CJK mastheads have no bold face
         return False
     if masthead_size:
         return abs(line.size - masthead_size) <= 0.05 * masthead_size and started
     return line.top_zone and line.size >= 1.3 * body_size
+
+
+def _titleish(line: CoverLine, body_size: float) -> bool:
+    """Title type: large and bold, or large enough to need no bold (CJK fonts have none)."""
+    return (line.bold and line.size >= 1.1 * body_size) or line.size >= 1.25 * body_size
+
+
+def _title_follows(lines: list[CoverLine], index: int, body_size: float) -> bool:
+    return any(
+        _titleish(line, body_size)
+        and not line.section_heading
+        and not _FRONT_MATTER.match(line.text.strip())
+        for line in lines[index + 1 : index + 4]
+    )
 
 
 def _plain_title(text: str, lines: list[CoverLine], index: int) -> bool:
@@ -216,7 +246,9 @@ def _plain_title(text: str, lines: list[CoverLine], index: int) -> bool:
 
 def _continues_title(line: CoverLine, text: str, title_size: float, body_size: float) -> bool:
     """Bold title lines run on until an author line, a bracketed venue line or body text."""
-    if not line.bold or line.size < 0.95 * body_size or line.right_column:
+    if line.section_heading or line.right_column:
+        return False
+    if not (line.bold or line.size >= 1.25 * body_size) or line.size < 0.95 * body_size:
         return False
     if _AUTHOR_LINE.match(text) or _NOT_TITLE.match(text) or text.startswith("("):
         return False

@@ -132,6 +132,16 @@ def parse_date(text: str) -> str:
         month = _MONTHS.get(match.group(2).lower())
         if month:
             return _iso(int(match.group(3)), month, int(match.group(1)))
+    return _arabic_date(text)
+
+
+def _arabic_date(text: str) -> str:
+    """An Arabic date whose parts came out of a PDF in visual order ("2026 4 آذار/مارس")."""
+    months = [_MONTHS[w] for w in re.findall(r"[\u0600-\u06ff]+", text) if w in _MONTHS]
+    years = re.findall(r"(?<!\d)\d{4}(?!\d)", text)
+    days = re.findall(r"(?<!\d)\d{1,2}(?!\d)", text)
+    if len(set(months)) == 1 and len(years) == 1 and len(days) == 1:
+        return _iso(int(years[0]), months[0], int(days[0]))
     return ""
 
 

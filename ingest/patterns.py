@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 
 # "9. text", "9．text", "9\. text" (Markdown-escaped); "3.5 million" is not a paragraph start.
-PARA_START = re.compile(r"^\s*(\d{1,5})\\?(?:\.(?!\d)|．)[ \t\u3000]*(?=\S)")
+# Arabic versions number "1 - text"; the sequence check in the segmenter keeps "2 - 3" out.
+PARA_START = re.compile(r"^\s*(\d{1,5})(?:\\?(?:\.(?!\d)|．)[ \t\u3000]*|[ \t]?-[ \t]+)(?=\S)")
 # Budget fascicles number by section: "29.12 The Office ...", "29A.3 ..."; "3.5 million" is not.
 SECTION_PARA_START = re.compile(r"^\s*(\d{1,3}[A-Z]?)\.(\d{1,4})\.?[ \t\u3000]+(?=[^\sa-z])")
 # "(a) ...", "(iv) ...", "a) ...", bullets: stay inside their paragraph, on a line of their own.
 SUB_ITEM = re.compile(r"^\s*(?:\(\s*[a-z]{1,4}\s*\)|[a-z]\)|[•\-–·])\s*", re.I)
 # Section headings in plain text: "I. Background", "二、导言", "A. Regional platforms".
 PLAIN_HEADING = re.compile(
-    r"^\s*(?:[IVXL]{1,6}|[一二三四五六七八九十]{1,3}|[A-H])\s*[.、．]\s*\S.{0,150}$"
+    r"^\s*(?:(?:[IVXL]{1,6}|[一二三四五六七八九十]{1,3}|[A-H])\s*[.、．]|"
+    r"(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)\s*[-–])\s*\S.{0,150}$"
 )
 TERMINAL = tuple('.!?。！？；;:：”’")）)')
 PAGE_NUMBER = re.compile(

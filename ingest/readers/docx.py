@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import re
-import string
 import zipfile
 from typing import Any
 
@@ -24,6 +23,7 @@ from lxml import etree
 from ingest.blocks import Block, BlockKind, Reading, row_block
 from ingest.cover import CoverLine, read_cover
 from ingest.patterns import PARA_START, looks_like_heading
+from ingest.readers.docx_numbering import WordNumbering
 
 _FOOTNOTES_RELTYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 
@@ -49,7 +49,15 @@ def parse_docx(data: bytes) -> Reading:
     for block in blocks:
         if block.kind is BlockKind.ROW or len(leading) > 40:
             break
-        leading.append(CoverLine(block.text, size=block.size or body_size, bold=block.bold))
+        section = block.style.lower().startswith("heading") or looks_like_heading(block.text)
+        leading.append(
+            CoverLine(
+                block.text,
+                size=block.size or body_size,
+                bold=block.bold,
+                section_heading=section,
+            )
+        )
     cover, used = read_cover(header + leading, body_size)
     if not cover.found:
         return Reading(blocks)
@@ -64,13 +72,13 @@ def parse_docx(data: bytes) -> Reading:
 def _body_blocks(document: Any) -> list[Block]:
     footnote_texts = _footnote_texts(document)
     footnote_numbers: dict[str, str] = {}
-    counters: dict[tuple[str, int], int] = {}
+    numbering = WordNumbering(document)
     blocks: list[Block] = []
     table_no = 0
     body = document.element.body
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
-            block = _paragraph_block(Paragraph(child, document), counters, footnote_numbers)
+            block = _paragraph_block(Paragraph(child, document), numbering, footnote_numbers)
             if block is not None:
                 blocks.append(block)
         elif child.tag == qn("w:tbl"):
@@ -86,12 +94,15 @@ def _body_blocks(document: Any) -> list[Block]:
 
 
 def _paragraph_block(
-    paragraph: Paragraph, counters: dict[tuple[str, int], int], notes: dict[str, str]
+    paragraph: Paragraph, numbering: WordNumbering, notes: dict[str, str]
 ) -> Block | None:
     refs = []
     for ref in paragraph._p.iter(qn("w:footnoteReference")):
         note_id = ref.get(qn("w:id"))
-        notes.setdefault(note_id, str(len(notes) + 1))
+        if ref.get(qn("w:customMarkFollows")) in ("1", "true", "on"):
+            notes.setdefault(note_id, "*")  # "*" notes carry their own mark, not a number
+            continue
+        notes.setdefault(note_id, str(sum(1 for n in notes.values() if n != "*") + 1))
         refs.append(notes[note_id])
     text = re.sub(r"\s+", " ", paragraph.text).strip()
     if not text:
@@ -101,22 +112,16 @@ def _paragraph_block(
     if style.lower().startswith(("heading", "title")) or (
         looks_like_heading(text) and not PARA_START.match(text)
     ):
-        return Block(BlockKind.HEADING, text, size=size, bold=bold)
-    numbering = _numbering(paragraph)
-    if numbering is not None and not PARA_START.match(text) and "bullet" not in style.lower():
-        num_id_el = numbering.find(qn("w:numId"))
-        level_el = numbering.find(qn("w:ilvl"))
+        return Block(BlockKind.HEADING, text, size=size, bold=bold, style=style)
+    properties = _numbering(paragraph)
+    if properties is not None and not PARA_START.match(text) and "bullet" not in style.lower():
+        num_id_el = properties.find(qn("w:numId"))
+        level_el = properties.find(qn("w:ilvl"))
         num_id = num_id_el.get(qn("w:val")) if num_id_el is not None else "0"
         level = int(level_el.get(qn("w:val"))) if level_el is not None else 0
-        count = counters.get((num_id, level), 0) + 1
-        counters[(num_id, level)] = count
-        for deeper in [key for key in counters if key[0] == num_id and key[1] > level]:
-            del counters[deeper]
-        if level == 0:
-            text = f"{count}. {text}"
-        else:
-            text = f"({string.ascii_lowercase[(count - 1) % 26]}) {text}"
-    return Block(BlockKind.TEXT, text, refs=refs, size=size, bold=bold)
+        if label := numbering.next_label(num_id, level):
+            text = f"{label} {text}"
+    return Block(BlockKind.TEXT, text, refs=refs, size=size, bold=bold, style=style)
 
 
 def _typography(paragraph: Paragraph) -> tuple[float, bool]:

@@ -16,16 +16,21 @@ from dataclasses import dataclass, field
 
 from ingest.blocks import Block, BlockKind, Reading, row_block
 from ingest.cover import CoverLine, read_cover
+from ingest.header import DISTR
 from ingest.patterns import PAGE_NUMBER, PARA_START, SECTION_PARA_START, looks_like_heading
 from ingest.readers.pdf_lines import PdfLine, PdfPage, PdfUnreadable, open_pdf, read_pages
 from ingest.text_repair import Vocabulary, join_line
 from reformqa.symbols import symbols_of_line
 
 _JOB_NUMBER = re.compile(
-    r"^(?:\d{1,4}\s+)?(?:GE\.)?\d{2}-\d{5}[A-Z]?(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{1,4})?$"
+    r"^(?:\d{1,4}\s+)?(?:GE\.)?\d{2}-\d{5}[A-Z]?(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}(?:\s+\d{1,4})?$"
 )
 _BARCODE = re.compile(r"^\*\d{7,8}[A-Z]?\*$")
-_RECYCLE = re.compile(r"^Please recycle\W*$", re.I)
+_RECYCLE = re.compile(
+    r"^\W*(?:Please recycle|Prière de recycler|Sírvase reciclar|"
+    r"Просьба отправить на вторичную переработку|الرجاء إعادة الاستعمال|请回收)\W*$",
+    re.I,
+)
 _FOOTNOTE_START = re.compile(r"^(\d{1,3}|\*{1,3})(?:\s+|(?=\S)|$)")
 # Running heads sit in the top 11% of a page, page and job numbers in the bottom 7.5%
 # (footnotes can come down to 8%).
@@ -84,7 +89,8 @@ class _PageReader:
             lines = [line for line in page.lines if not _is_furniture(line, page, repeated)]
             body, foot = self._split_foot(lines)
             if page.number == 1:
-                cover_lines = [_cover_line(line, page) for line in body]
+                distr = next((line for line in body[:30] if DISTR.match(line.text)), None)
+                cover_lines = [_cover_line(line, page, distr) for line in body]
                 cover, used = read_cover(cover_lines, self.body_size)
                 if cover.found:
                     reading.cover = cover
@@ -97,14 +103,24 @@ class _PageReader:
         return reading
 
     def _split_foot(self, lines: list[PdfLine]) -> tuple[list[PdfLine], list[PdfLine]]:
-        """The page's foot: the run of small-type lines at its bottom."""
+        """The page's foot: small-type lines at its bottom, below the last wide gap.
+
+        A table in small type can stand right above the footnotes; its cells share baselines
+        and the footnote rule leaves a gap, so the foot stops at either.
+        """
+        shared = Counter(round(line.bottom) for line in lines)
         start = len(lines)
-        while start > 0 and lines[start - 1].size < 0.92 * self.body_size:
+        while (
+            start > 0
+            and lines[start - 1].size < 0.92 * self.body_size
+            and shared[round(lines[start - 1].bottom)] == 1
+        ):
             start -= 1
+        for index in range(len(lines) - 1, start, -1):
+            if lines[index - 1].bottom - lines[index].bottom > 2.2 * self.body_size:
+                start = index
+                break
         foot = lines[start:]
-        baselines = [round(line.bottom) for line in foot]
-        if len(set(baselines)) < len(baselines):
-            return lines, []  # cells side by side: a table in small type, not footnotes
         opens = any(self._starts_footnote(line) for line in foot)
         if foot and not opens and (self.footnote is None or len(foot) > 12):
             return lines, []  # small print under a table or figure, not footnotes
@@ -262,12 +278,20 @@ def _gap(previous: PdfLine | None, line: PdfLine) -> bool:
     return previous.bottom - line.bottom > 1.6 * max(line.size, previous.size)
 
 
-def _cover_line(line: PdfLine, page: PdfPage) -> CoverLine:
+def _cover_line(line: PdfLine, page: PdfPage, distr: PdfLine | None) -> CoverLine:
+    """A page-1 line for the cover reader. The Distr. block's column is on the right in five
+    languages and on the left of a mirrored Arabic cover: it is where "Distr." is printed."""
+    if distr is not None:
+        overlap = min(line.x1, distr.x1) - max(line.x0, distr.x0)
+        beside_distr = overlap > 0.5 * (line.x1 - line.x0)
+    else:
+        beside_distr = line.x0 > 0.55 * page.width
     return CoverLine(
         line.text,
         size=line.size,
         bold=line.bold,
-        right_column=line.x0 > 0.55 * page.width,
+        right_column=beside_distr,
+        section_heading=looks_like_heading(line.text),
         top_zone=line.bottom > 0.78 * page.height,
     )
 

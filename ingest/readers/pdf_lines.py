@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -134,7 +135,41 @@ def _lines(textpage: pdfium.PdfTextPage, page: int) -> list[PdfLine]:
             merged[-1] = _join_same_baseline(previous, line)
         else:
             merged.append(line)
-    return merged
+    return _join_justified(merged)
+
+
+def _join_justified(lines: list[PdfLine]) -> list[PdfLine]:
+    """A justified line with wide word gaps ("беспрепятственный   доступ   к") is one line.
+
+    Its pieces run from the text block's left edge to its right edge, which the cells of a
+    table row seldom do; the edges are the ones most lines of the page share.
+    """
+    lefts = Counter(round(line.x0) for line in lines if len(line.text) > 40)
+    rights = Counter(round(line.x1) for line in lines if len(line.text) > 40)
+    if not lefts or not rights:
+        return lines
+    left, right = lefts.most_common(1)[0][0], rights.most_common(1)[0][0]
+    result: list[PdfLine] = []
+    index = 0
+    while index < len(lines):
+        group = [lines[index]]
+        while (
+            index + len(group) < len(lines)
+            and abs(lines[index + len(group)].bottom - group[0].bottom) < 0.3 * group[0].size
+        ):
+            group.append(lines[index + len(group)])
+        flush = abs(group[0].x0 - left) <= 3 and abs(group[-1].x1 - right) <= 3
+        same_type = len({(round(g.size), g.bold) for g in group}) == 1
+        gaps_ok = all(b.x0 - a.x1 < 4 * a.size for a, b in zip(group, group[1:], strict=False))
+        if len(group) > 1 and flush and same_type and gaps_ok:
+            joined = group[0]
+            for piece in group[1:]:
+                joined = _join_same_baseline(joined, piece)
+            result.append(joined)
+        else:
+            result.extend(group)
+        index += len(group)
+    return result
 
 
 def _split_columns(run: list[_Char]) -> list[list[_Char]]:
@@ -159,10 +194,13 @@ def _split_columns(run: list[_Char]) -> list[list[_Char]]:
 
 
 def _starts_new_piece(last: _Char, char: _Char) -> bool:
-    gap = char.left - last.right
+    # right-to-left runs (Arabic) step leftwards: the gap is the distance either way
+    gap = max(char.left - last.right, last.left - char.right)
     small, large = sorted((max(char.size, 1.0), max(last.size, 1.0)))
-    if char.left < last.left - 1 and abs(char.bottom - last.bottom) > 0.5 * small:
-        return True  # back to the left margin, one line down
+    if abs(char.bottom - last.bottom) > 0.5 * small and (
+        char.left < last.left - 1 or _is_rtl(char.char)
+    ):
+        return True  # back to the margin, one line down
     return gap > 2.0 * large or (large > 1.4 * small and gap > 0.8 * small)
 
 
@@ -197,7 +235,12 @@ def _join_same_baseline(left: PdfLine, right: PdfLine) -> PdfLine:
         x1=right.x1,
         size=main.size,
         bold=main.bold,
-        text=f"{left.text}{separator}{right.text}",
+        # pieces of a right-to-left line are read from the right
+        text=(
+            f"{right.text}{separator}{left.text}"
+            if any(_is_rtl(ch) for ch in left.text + right.text)
+            else f"{left.text}{separator}{right.text}"
+        ),
         refs=left.refs + right.refs,
         lead_mark=left.lead_mark,
     )
@@ -205,6 +248,12 @@ def _join_same_baseline(left: PdfLine, right: PdfLine) -> PdfLine:
 
 def _run_line(chars: list[_Char], page: int) -> PdfLine:
     """One pdfium run as a line: the body size, and raised small digits lifted out as marks."""
+    if any(_is_rtl(c.char) for c in chars):
+        chars = _logical_order(chars)
+    elif _reversed(chars):
+        # a left-to-right piece inside a right-to-left line ("UNW/2026/3" on an Arabic cover)
+        # may come out of pdfium's bidi order reversed; its boxes give the printed order
+        chars = sorted(chars, key=lambda c: c.left)
     visible = [c for c in chars if not c.char.isspace()]
     sizes: dict[float, int] = {}
     for c in visible:
@@ -252,6 +301,53 @@ def _run_line(chars: list[_Char], page: int) -> PdfLine:
         refs=refs,
         lead_mark=lead_mark,
     )
+
+
+def _is_rtl(char: str) -> bool:
+    return "\u0590" <= char <= "\u08ff" or "\ufb1d" <= char <= "\ufeff"
+
+
+def _logical_order(chars: list[_Char]) -> list[_Char]:
+    """A right-to-left line in reading order, from the character boxes.
+
+    pdfium hands back Arabic lines partly in drawing order: numbers and Latin words embedded
+    in them land at the wrong end ("2026 4 آذار/مارس"). Read right to left by position, then
+    turn each embedded left-to-right run (digits, Latin letters, and the punctuation inside
+    them) back to left to right.
+    """
+    ordered = sorted(chars, key=lambda c: -(c.left + c.right) / 2)
+    result: list[_Char] = []
+    run: list[_Char] = []
+    for char in ordered:
+        if _is_ltr(char.char) or (run and char.char in "/.,:-()%" and not _is_rtl(char.char)):
+            run.append(char)
+            continue
+        if run:
+            result.extend(_trim_run(run, result))
+            run = []
+        result.append(char)
+    if run:
+        result.extend(_trim_run(run, result))
+    return result
+
+
+def _trim_run(run: list[_Char], result: list[_Char]) -> list[_Char]:
+    """An embedded left-to-right run, turned back; punctuation at its far end stays outside."""
+    tail: list[_Char] = []
+    while run and not _is_ltr(run[-1].char):
+        tail.append(run.pop())
+    return list(reversed(run)) + tail
+
+
+def _is_ltr(char: str) -> bool:
+    return char.isdigit() or ("a" <= char.lower() <= "z")
+
+
+def _reversed(chars: list[_Char]) -> bool:
+    """Characters whose boxes step leftwards more often than rightwards."""
+    visible = [c for c in chars if not c.char.isspace()]
+    back = sum(1 for a, b in zip(visible, visible[1:], strict=False) if b.left < a.left - 0.5)
+    return back > len(visible) // 3
 
 
 def _baseline(chars: list[_Char]) -> float:

@@ -2,9 +2,9 @@
 layer, scan, joint symbol, boxed recommendations, footnotes continued across pages).
 
 The generator (tests/fixtures/un_documents.py) was written without looking at the reader.
-Two fixtures are not yet read right and are left out here on purpose, named in NOT_YET:
-the Arabic version (paragraph numbers printed "1 -" at the right margin) and the Word file
-whose section numbering "29.1" exists only in numbering.xml.
+What is not yet read right is named here rather than hidden: the Arabic version's footnotes
+(their marks stand at the right-hand end of lines the PDF gives in drawing order) and the Word
+fascicle's title, which runs on into the first heading set in the same style.
 """
 
 import re
@@ -17,7 +17,8 @@ from ingest.models import UnitKind, annex_label
 from ingest.parser import DocumentParser
 
 fixtures = pytest.importorskip("tests.fixtures.un_documents")
-NOT_YET = {"UNW-2026-3.ar.pdf", "A-81-6(Sect.29).en.docx"}
+FOOTNOTES_NOT_YET = {"UNW-2026-3.ar.pdf"}
+TITLE_NOT_YET = {"A-81-6(Sect.29).en.docx"}
 
 
 @pytest.fixture(scope="module")
@@ -32,21 +33,26 @@ def test_labels_of_every_readable_fixture(built):
     parser = DocumentParser()
     for fixture in built:
         truth = fixture.truth
-        if fixture.path.name in NOT_YET or truth.get("expect_error"):
+        name = fixture.path.name
+        if truth.get("expect_error"):
             continue
         document = parser.run(fixture.path)
-        annex = [annex_label(a, n) for a, ns in truth["annex_paragraphs"].items() for n in ns]
-        want = Counter(truth["paragraphs"] + annex + [f"fn{n}" for n in truth["footnotes"]])
-        got = Counter(
-            re.sub(r"-\d+$", "", u.label)
-            for u in document.units
-            if u.kind in (UnitKind.PARAGRAPH, UnitKind.FOOTNOTE)
+        kinds = {UnitKind.PARAGRAPH} | (
+            {UnitKind.FOOTNOTE} if name not in FOOTNOTES_NOT_YET else set()
         )
-        missing = want - got
-        assert sum(missing.values()) <= 1, (fixture.path.name, missing, got - want)
-        assert not (got - want), (fixture.path.name, got - want)
-        assert document.meta.symbols == truth["symbols"], fixture.path.name
-        assert document.meta.date == truth["date"], fixture.path.name
+        annex = [annex_label(a, n) for a, ns in truth["annex_paragraphs"].items() for n in ns]
+        notes = [] if name in FOOTNOTES_NOT_YET else [f"fn{n}" for n in truth["footnotes"]]
+        want = Counter(truth["paragraphs"] + annex + notes)
+        got = Counter(re.sub(r"-\d+$", "", u.label) for u in document.units if u.kind in kinds)
+        assert want == got, (name, want - got, got - want)
+        meta = document.meta
+        assert (meta.symbols, meta.date, meta.language) == (
+            truth["symbols"],
+            truth["date"],
+            truth["language"],
+        ), name
+        if name not in TITLE_NOT_YET:
+            assert meta.title == truth["title"], name
 
 
 def test_scan_without_text_layer_is_a_clear_error(built):

@@ -17,9 +17,9 @@ from ingest.parser import DocumentParser
 REAL_DOCS = Path(__file__).resolve().parents[3] / "shared" / "real-docs"
 TRUTH = Path(__file__).resolve().parents[1] / "data" / "real_docs_truth"
 # Measured on the thirteen documents (see the README's reader section); a fall below is a
-# regression. The gap to the 0.99 / 1.00: an annotated agenda whose items are bold
-# headings, four paragraphs of DP/2025/12 run into side boxes, a JIU table's numbered rows.
-MIN_LABEL_RECALL = 0.975
+# regression. The gap to the precision of 1.00: numbered rows of an annex table in
+# E/ICEF/2025/14 read as annex paragraphs; recall misses four DP/2025/12 paragraphs set beside boxes.
+MIN_LABEL_RECALL = 0.99
 MIN_LABEL_PRECISION = 0.985
 
 if not REAL_DOCS.is_dir():
