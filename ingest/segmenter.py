@@ -63,7 +63,7 @@ class _Numbering:
     section: str = ""
     section_last: int = 0
 
-    def accept(self, text: str, annex_started: bool) -> tuple[str, int] | None:
+    def accept(self, text: str) -> tuple[str, int] | None:
         """(label, length of the number) if `text` opens the next paragraph, else None."""
         if match := SECTION_PARA_START.match(text):
             prefix, number = match.group(1), int(match.group(2))
@@ -86,7 +86,7 @@ class _Numbering:
         forward = number > self.last and (
             number - self.last <= _MAX_GAP or not 1900 <= number <= 2100  # "2025." wraps
         )
-        if forward or (number == 1 and annex_started):
+        if forward:  # an annex starts a new count: its heading resets the numbering
             self.last = number
             return str(number), match.end()
         return None
@@ -171,11 +171,7 @@ class _Builder:
             self._open(
                 f"rec{int(recommendation.group(1))}", UnitKind.RECOMMENDATION, block, block.text
             )
-        elif (
-            self.numbered
-            and not block.small
-            and (opened := self.numbering.accept(block.text, self.annex is not None))
-        ):
+        elif self.numbered and not block.small and (opened := self.numbering.accept(block.text)):
             label, length = opened
             if self.annex is not None:
                 label = annex_label(self.annex, label)
@@ -229,7 +225,7 @@ class _Builder:
             rest = block.text[recommendation.end() :]
             self._open(f"rec{int(recommendation.group(1))}", UnitKind.RECOMMENDATION, block, rest)
             return
-        if self.numbered and (opened := self.numbering.accept(block.text, self.annex is not None)):
+        if self.numbered and (opened := self.numbering.accept(block.text)):
             # a numbered heading in the paragraph sequence (an annotated agenda's items) is the
             # paragraph; "1. Key frameworks" inside paragraphs 6-9 is a heading
             label, length = opened
