@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from eval.bench import BenchConfig, bench_queries, gold_recall_alone, machine, run_size
+from eval.bench_documents import document_ingest, documents_table
 from reformqa.settings import Settings
 from store.embedders import make_embedder
 
@@ -74,7 +75,8 @@ questions in six languages, then generated sentences).
 {_HEADER}
 {chr(10).join(rows)}
 
-{_recall_table(report)}"""
+{_recall_table(report)}
+{documents_table(report.get("documents", []))}"""
 
 
 def plot(report: dict[str, Any], out: Path) -> None:
@@ -112,7 +114,7 @@ def plot(report: dict[str, Any], out: Path) -> None:
 
 def run_bench(args: argparse.Namespace, settings: Settings) -> int:
     config = BenchConfig(
-        sizes=[int(s) for s in args.sizes.split(",")],
+        sizes=[int(s) for s in args.sizes.split(",") if s.strip()],
         out=args.out,
         real_limit=args.real_limit,
         queries=args.queries,
@@ -135,10 +137,15 @@ def run_bench(args: argparse.Namespace, settings: Settings) -> int:
         for size in sorted(config.sizes):
             report["sizes"].append(run_size(config, size, embedder, Path(scratch), queries))
             print(f"{size:,} units done ({time.perf_counter() - started:.0f} s)", flush=True)
+        for folder in args.documents or []:
+            report.setdefault("documents", []).append(
+                document_ingest(folder, embedder, Path(scratch))
+            )
+            print(f"{folder} done ({time.perf_counter() - started:.0f} s)", flush=True)
         report["recall_at_5"] = next(
             (r["gold_recall_at_5"] for r in report["sizes"] if "gold_recall_at_5" in r), None
         )
-        if not args.no_baseline:
+        if not args.no_baseline and config.sizes:
             report["recall_at_5_alone"] = gold_recall_alone(embedder, Path(scratch))
     report["seconds"] = round(time.perf_counter() - started, 1)
     (config.out / "bench.json").write_text(

@@ -18,6 +18,7 @@ from rich.progress import Progress
 
 from ingest.encoder_pool import BatchEncoder
 from ingest.errors import IngestError
+from ingest.inspection import sequence_warnings
 from ingest.models import ParsedDocument
 from ingest.parser import DocumentParser
 from reformqa.progress import progress_bar
@@ -37,6 +38,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)
     failed: list[IngestError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # "FILE: para 24 missing", as inspect says
     units: int = 0  # units written to the index in this run
     embedded: int = 0  # units the embedder actually ran on (cache misses)
     seconds: float = 0.0
@@ -174,7 +176,12 @@ class IngestPipeline:
         parsed: list[ParsedDocument] = []
         for path in files:
             try:
-                parsed.append(self.parser.run(path, overrides))
+                document = self.parser.run(path, overrides)
+                parsed.append(document)
+                report.warnings.extend(
+                    f"{path}: {warning}"
+                    for warning in document.meta.warnings + sequence_warnings(document)
+                )
             except IngestError as exc:
                 report.failed.append(exc)
                 logger.info("ingest failed", extra={"file": exc.path, "reason": exc.reason})

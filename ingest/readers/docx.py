@@ -28,6 +28,9 @@ from ingest.readers.docx_numbering import WordNumbering
 _FOOTNOTES_RELTYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 
 
+_COVER_BLOCKS = 40  # the cover is read from the first paragraphs only
+
+
 class DocxProblem(ValueError):
     """A file that python-docx cannot open as a Word document."""
 
@@ -47,7 +50,7 @@ def parse_docx(data: bytes) -> Reading:
     header = _header_lines(document, body_size)
     leading: list[CoverLine] = []
     for block in blocks:
-        if block.kind is BlockKind.ROW or len(leading) > 40:
+        if block.kind is BlockKind.ROW or len(leading) >= _COVER_BLOCKS:
             break
         section = block.style.lower().startswith("heading") or looks_like_heading(block.text)
         leading.append(
@@ -78,7 +81,9 @@ def _body_blocks(document: Any) -> list[Block]:
     body = document.element.body
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
-            block = _paragraph_block(Paragraph(child, document), numbering, footnote_numbers)
+            block = _paragraph_block(
+                Paragraph(child, document), numbering, footnote_numbers, len(blocks) < _COVER_BLOCKS
+            )
             if block is not None:
                 blocks.append(block)
         elif child.tag == qn("w:tbl"):
@@ -94,7 +99,7 @@ def _body_blocks(document: Any) -> list[Block]:
 
 
 def _paragraph_block(
-    paragraph: Paragraph, numbering: WordNumbering, notes: dict[str, str]
+    paragraph: Paragraph, numbering: WordNumbering, notes: dict[str, str], typography: bool
 ) -> Block | None:
     refs = []
     for ref in paragraph._p.iter(qn("w:footnoteReference")):
@@ -107,7 +112,8 @@ def _paragraph_block(
     text = re.sub(r"\s+", " ", paragraph.text).strip()
     if not text:
         return None
-    size, bold = _typography(paragraph)
+    # type size and weight only matter on the cover; resolving styles costs a third of a parse
+    size, bold = _typography(paragraph) if typography else (0.0, False)
     style = (paragraph.style.name if paragraph.style is not None else "") or ""
     if style.lower().startswith(("heading", "title")) or (
         looks_like_heading(text) and not PARA_START.match(text)

@@ -248,7 +248,7 @@ def _join_same_baseline(left: PdfLine, right: PdfLine) -> PdfLine:
 
 def _run_line(chars: list[_Char], page: int) -> PdfLine:
     """One pdfium run as a line: the body size, and raised small digits lifted out as marks."""
-    if any(_is_rtl(c.char) for c in chars):
+    if _RTL.search("".join(c.char for c in chars)):
         chars = _logical_order(chars)
     elif _reversed(chars):
         # a left-to-right piece inside a right-to-left line ("UNW/2026/3" on an Arabic cover)
@@ -284,7 +284,10 @@ def _run_line(chars: list[_Char], page: int) -> PdfLine:
             continue
         pieces.append(char.char)
         index += 1
-    text = " ".join("".join(_compatible(p) for p in pieces).split())
+    text = "".join(pieces)
+    if _COMPATIBILITY.search(text):
+        text = "".join(_compatible(p) for p in text)
+    text = " ".join(text.split())
     if text.endswith("\ufffe"):  # pdfium's mark for a hyphen that ends a line
         text = text[:-1] + "-"
     text = text.replace("\ufffe", "-")
@@ -301,6 +304,10 @@ def _run_line(chars: list[_Char], page: int) -> PdfLine:
         refs=refs,
         lead_mark=lead_mark,
     )
+
+
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufeff]")
+_COMPATIBILITY = re.compile("[\ufb00-\ufdff\ufe70-\ufeff\u00a0\u00ad\u2000-\u200b\u202f]")
 
 
 def _is_rtl(char: str) -> bool:

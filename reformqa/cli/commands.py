@@ -38,6 +38,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         report = pipeline.run(args.paths, prune=args.prune)
     for failure in report.failed:
         print(f"FAILED {failure.path}: {failure.reason}")
+    for warning in report.warnings:
+        print(f"warning: {warning}")
     print(report.summary())
     return 1 if report.failed else 0
 

@@ -179,6 +179,14 @@ def _bench_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentPars
     parser.add_argument("--queries", type=int, default=100)
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument(
+        "--documents",
+        type=Path,
+        action="append",
+        metavar="DIR",
+        help="also ingest this folder of real documents (PDF, Word) and compare with the "
+        "encoder alone (repeatable); --sizes '' measures only these",
+    )
+    parser.add_argument(
         "--work", type=Path, help="keep the generated corpora and stores here (default: a temp dir)"
     )
     return parser

@@ -41,3 +41,12 @@ def test_inspect_command_on_a_real_file(tmp_path, capsys):
     assert report["counts"] == {"para": 4, "footnote": 2}
     assert report["warnings"] == ["para 2, 3, 4, 5, 6, 7, 8, 11, 12, 13 … missing"]
     assert main(["inspect", str(tmp_path / "missing.pdf")]) == 1
+
+
+def test_ingest_reports_the_same_warnings(tmp_path, ingest):
+    from tests.factories import english_note_pdf
+
+    report = ingest([english_note_pdf(tmp_path / "note.pdf")])
+    assert report.warnings == [
+        f"{tmp_path / 'note.pdf'}: para 2, 3, 4, 5, 6, 7, 8, 11, 12, 13 … missing"
+    ]
