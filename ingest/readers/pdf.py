@@ -26,6 +26,7 @@ _JOB_NUMBER = re.compile(
     r"^(?:\d{1,4}\s+)?(?:GE\.)?\d{2}-\d{5}[A-Z]?(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}(?:\s+\d{1,4})?$"
 )
 _BARCODE = re.compile(r"^\*\d{7,8}[A-Z]?\*$")
+_BARCODE_PIECE = re.compile(r"^\*?(?:\d{7,8}[A-Z]?)?\*?$")
 _RECYCLE = re.compile(
     r"^\W*(?:Please recycle|Prière de recycler|Sírvase reciclar|"
     r"Просьба отправить на вторичную переработку|الرجاء إعادة الاستعمال|请回收)\W*$",
@@ -319,5 +320,7 @@ def _is_furniture(line: PdfLine, page: PdfPage, repeated: set[str]) -> bool:
     if not _in_margin(line, page):
         return False
     if page.number == 1:  # the cover's symbol is no running head; its page number is
-        return bool(PAGE_NUMBER.match(text)) and line.top < _BOTTOM_BAND * page.height
+        foot = line.top < _BOTTOM_BAND * page.height
+        # a barcode drawn as pieces: "*", "2603890", "*"
+        return foot and bool(PAGE_NUMBER.match(text) or _BARCODE_PIECE.match(text))
     return bool(PAGE_NUMBER.match(text) or symbols_of_line(text) or _margin_key(text) in repeated)

@@ -181,6 +181,12 @@ def _split_columns(run: list[_Char]) -> list[list[_Char]]:
     """
     pieces: list[list[_Char]] = [[]]
     last: _Char | None = None
+    sizes = [c.size for c in run if not c.char.isspace()]
+    one_line = max(c.bottom for c in run) - min(c.bottom for c in run) < 0.8 * max(sizes or [1])
+    if one_line and _RTL.search("".join(c.char for c in run)):
+        # pdfium gives an Arabic line in logical order, its embedded numbers and Latin words
+        # at their logical place but drawn elsewhere: cut columns in drawing order instead
+        run = sorted(run, key=lambda c: c.left)
     for char in run:
         if char.char.isspace():
             if pieces[-1]:
@@ -224,6 +230,7 @@ def _continues_on_baseline(left: PdfLine, right: PdfLine) -> bool:
 
 
 def _join_same_baseline(left: PdfLine, right: PdfLine) -> PdfLine:
+    rtl = bool(_RTL.search(left.text + right.text))
     gap = right.x0 - left.x1
     separator = " " if gap > 0.15 * max(left.size, right.size) else ""
     main = left if len(left.text) >= len(right.text) else right
@@ -236,13 +243,11 @@ def _join_same_baseline(left: PdfLine, right: PdfLine) -> PdfLine:
         size=main.size,
         bold=main.bold,
         # pieces of a right-to-left line are read from the right
-        text=(
-            f"{right.text}{separator}{left.text}"
-            if any(_is_rtl(ch) for ch in left.text + right.text)
-            else f"{left.text}{separator}{right.text}"
-        ),
+        text=f"{right.text}{separator}{left.text}"
+        if rtl
+        else f"{left.text}{separator}{right.text}",
         refs=left.refs + right.refs,
-        lead_mark=left.lead_mark,
+        lead_mark=right.lead_mark if rtl else left.lead_mark,
     )
 
 
