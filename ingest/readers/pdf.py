@@ -99,7 +99,11 @@ class _PageReader:
                     body = body[used:]
             else:
                 self.blocks.append(Block(BlockKind.BREAK, page=page.number))
+            body, side = _side_column(body, page)
             self._body_blocks(body, page)
+            if side:
+                text = " ".join(line.text for line in side)
+                self.blocks.append(Block(BlockKind.TEXT, text, page=page.number, small=True))
             self._footnotes(foot, page.number)
         return reading
 
@@ -254,6 +258,42 @@ class _PageReader:
         block.text = join_line(block.text, line.text, self.vocabulary)
         block.lines.append(line.text)
         block.refs.extend(line.refs)
+
+
+def _side_column(lines: list[PdfLine], page: PdfPage) -> tuple[list[PdfLine], list[PdfLine]]:
+    """Lines of a box set beside the paragraphs ("Spotlight", "Signature solutions").
+
+    Such a box shares baselines with running text, which would read as table rows: two or
+    more baselines whose left piece is running text (a paragraph start, or four words or more
+    from the text's left edge) and whose right piece starts past the middle of the page mark
+    a side column; every narrow line from there rightwards belongs to the box.
+    """
+    if not lines:
+        return lines, []
+    left_edge = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
+    starts: list[float] = []
+    for index, line in enumerate(lines):
+        row = _row_at(lines, index)
+        if len(row) != 2 or row[0] is not line:
+            continue
+        text, aside = row
+        running = PARA_START.match(text.text) or (
+            abs(text.x0 - left_edge) <= 3 and len(text.text.split()) >= 4 and not text.bold
+        )
+        if running and aside.x0 > 0.5 * page.width and aside.x0 - text.x1 > 10:
+            starts.append(aside.x0)
+    if len(starts) < 2:
+        return lines, []
+    column = sorted(starts)[len(starts) // 2] - 3
+    side = [
+        line
+        for line in lines
+        if line.x0 >= column - 20
+        and line.x1 - line.x0 < 0.45 * page.width
+        and line.x0 > (0.5 * page.width)
+    ]
+    chosen = {id(line) for line in side}
+    return [line for line in lines if id(line) not in chosen], side
 
 
 def _row_at(lines: list[PdfLine], index: int) -> list[PdfLine]:

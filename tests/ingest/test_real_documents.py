@@ -17,10 +17,9 @@ from ingest.parser import DocumentParser
 REAL_DOCS = Path(__file__).resolve().parents[3] / "shared" / "real-docs"
 TRUTH = Path(__file__).resolve().parents[1] / "data" / "real_docs_truth"
 # Measured on the thirteen documents (see the README's reader section); a fall below is a
-# regression. The gap to the precision of 1.00: numbered rows of an annex table in
-# E/ICEF/2025/14 read as annex paragraphs; recall misses four DP/2025/12 paragraphs set
-# beside boxes.
-MIN_LABEL_RECALL = 0.99
+# regression. Not yet right (0.998 each): two numbered rows of an annex table in
+# E/ICEF/2025/14 read as annex paragraphs, and that table's own footnotes, restarting at 1.
+MIN_LABEL_RECALL = 0.995
 MIN_LABEL_PRECISION = 0.995
 
 if not REAL_DOCS.is_dir():
