@@ -152,6 +152,7 @@ def run_bench(args: argparse.Namespace, settings: Settings) -> int:
         json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8"
     )
     (config.out / "bench.md").write_text(markdown(report), encoding="utf-8")
-    plot(report, config.out)
+    if report["sizes"]:
+        plot(report, config.out)
     print(markdown(report))
     return 0

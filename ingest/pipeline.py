@@ -20,6 +20,7 @@ from ingest.encoder_pool import BatchEncoder
 from ingest.errors import IngestError
 from ingest.inspection import sequence_warnings
 from ingest.models import ParsedDocument
+from ingest.parse_pool import parse_files
 from ingest.parser import DocumentParser
 from reformqa.progress import progress_bar
 from store.embedders import EncoderEmbeddings
@@ -174,21 +175,18 @@ class IngestPipeline:
     ) -> list[ParsedDocument]:
         task = progress.add_task("parsing documents", total=len(files))
         parsed: list[ParsedDocument] = []
-        for path in files:
-            try:
-                document = self.parser.run(path, overrides)
-                parsed.append(document)
-                report.warnings.extend(
-                    f"{path}: {warning}"
-                    for warning in document.meta.warnings + sequence_warnings(document)
-                )
-            except IngestError as exc:
-                report.failed.append(exc)
-                logger.info("ingest failed", extra={"file": exc.path, "reason": exc.reason})
-            except Exception as exc:  # a parser bug must not stop the batch either
-                logger.exception("unexpected parser error", extra={"file": str(path)})
-                report.failed.append(IngestError(str(path), f"unexpected error: {exc!r}"))
-            progress.advance(task)
+        results = parse_files(
+            self.parser, files, overrides, self.workers, lambda: progress.advance(task)
+        )
+        for path, result in results:
+            if isinstance(result, IngestError):
+                report.failed.append(result)
+                logger.info("ingest failed", extra={"file": result.path, "reason": result.reason})
+                continue
+            parsed.append(result)
+            report.warnings.extend(
+                f"{path}: {warning}" for warning in result.meta.warnings + sequence_warnings(result)
+            )
         return parsed
 
     def _triage(self, parsed: list[ParsedDocument], report: IngestReport) -> list[ParsedDocument]:

@@ -1,0 +1,73 @@
+"""Reading many files at once: one process per core, results in file order.
+
+Reading a published PDF costs about 2 ms of CPU per unit, as much as half of encoding it, and
+it all happened in one process before encoding began. With several files and several cores the
+files are read side by side instead. Each result comes back as a value (the document, or the
+reason it failed), so one bad file never stops the batch and no exception has to cross a
+process boundary.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from ingest.errors import IngestError
+from ingest.models import ParsedDocument
+from ingest.parser import DocumentParser
+
+logger = logging.getLogger(__name__)
+
+POOL_MIN_FILES = 4  # below this, starting processes (about 0.5 s) costs more than it saves
+ParseResult = ParsedDocument | IngestError
+
+
+def parse_one(
+    parser: DocumentParser, path: Path, overrides: Mapping[str, str] | None
+) -> tuple[ParsedDocument | None, str]:
+    """A document, or None and the reason it cannot be ingested."""
+    try:
+        return parser.run(path, overrides), ""
+    except IngestError as exc:
+        return None, exc.reason
+    except Exception as exc:  # a parser bug must not stop the batch either
+        logger.exception("unexpected parser error", extra={"file": str(path)})
+        return None, f"unexpected error: {exc!r}"
+
+
+def parse_files(
+    parser: DocumentParser,
+    files: list[Path],
+    overrides: Mapping[str, str] | None,
+    processes: int,
+    done: Callable[[], None],
+) -> Iterator[tuple[Path, ParseResult]]:
+    """Each file's document or IngestError, in file order; `done` is called after each."""
+    if processes < 2 or len(files) < POOL_MIN_FILES:
+        for path in files:
+            yield path, _result(path, *parse_one(parser, path, overrides))
+            done()
+        return
+    context = multiprocessing.get_context("spawn")
+    finished = 0
+    try:
+        with ProcessPoolExecutor(min(processes, len(files)), mp_context=context) as pool:
+            futures = [pool.submit(parse_one, parser, path, overrides) for path in files]
+            for path, future in zip(files, futures, strict=True):
+                result = _result(path, *future.result())
+                finished += 1
+                yield path, result
+                done()
+    except BrokenProcessPool:
+        logger.warning("parse worker died; reading the other files in this process")
+        for path in files[finished:]:
+            yield path, _result(path, *parse_one(parser, path, overrides))
+            done()
+
+
+def _result(path: Path, document: ParsedDocument | None, reason: str) -> ParseResult:
+    return document if document is not None else IngestError(str(path), reason)
