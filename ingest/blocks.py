@@ -52,11 +52,13 @@ def row_block(
     cells: list[str], header: list[str] | None, table: int, row: int, page: int | None
 ) -> Block:
     """A table row as one unit: "Header: value" pairs keep a checklist row self-explaining."""
-    label = (
-        cells[0].rstrip(".").strip()
-        if cells and re.fullmatch(r"[A-Za-z]?\d{1,4}(?:\.\d{1,3})*\.?", cells[0].strip())
-        else ""
-    )
+    first = cells[0].strip() if cells else ""
+    if re.fullmatch(r"[A-Za-z]?\d{1,4}(?:\.\d{1,3})*\.?", first):
+        label = first.rstrip(".")
+    elif number := re.match(r"(\d{1,3})[.)]?\s+(?=[^\W\d])", first):
+        label = number.group(1)  # "1 Require entities to ...": the row's number, set in its text
+    else:
+        label = ""
     if header and len(header) == len(cells) and any(header):
         parts = [f"{h}: {c}" if h else c for h, c in zip(header, cells, strict=True) if c]
     else:

@@ -19,6 +19,7 @@ from ingest.cover import CoverLine, read_cover
 from ingest.header import DISTR
 from ingest.patterns import PAGE_NUMBER, PARA_START, SECTION_PARA_START, looks_like_heading
 from ingest.readers.pdf_lines import PdfLine, PdfPage, PdfUnreadable, open_pdf, read_pages
+from ingest.readers.pdf_tables import build_table
 from ingest.text_repair import Vocabulary, join_line
 from reformqa.symbols import symbols_of_line
 
@@ -79,6 +80,8 @@ class _PageReader:
     footnote: Block | None = None  # the last footnote, which a page's first foot line may continue
     next_footnote: int = 1
     table_count: int = 0
+    table_rows: int = 0  # rows of the current table, which may run over pages
+    last_header: list[str] | None = None
 
     def __post_init__(self) -> None:
         self.vocabulary = Vocabulary(line.text for page in self.pages for line in page.lines)
@@ -225,33 +228,39 @@ class _PageReader:
         return short and len(text) < 160
 
     def _table(self, lines: list[PdfLine], start: int, page: int) -> int:
-        """Rows from consecutive lines whose cells share a baseline; the index after them."""
-        self.table_count += 1
-        rows: list[list[str]] = []
-        columns: list[float] = []
+        """Row blocks from the table starting at lines[start]; the index after it.
+
+        The table runs on while lines share baselines (cells) or, one to a baseline, continue
+        a wrapped cell right of the first column without a gap.
+        """
+        physical: list[list[PdfLine]] = []
+        first_column = lines[start].x0
         index = start
+        last = lines[start]
         while index < len(lines):
             row = _row_at(lines, index)
-            if len(row) > 1:
-                if not columns:
-                    columns = [cell.x0 for cell in row]
-                rows.append([cell.text for cell in row])
-                last = row[-1]
-                index += len(row)
-                continue
             line = lines[index]
-            if rows and columns and not _gap(last, line) and line.x0 > columns[0] + 2:
-                column = max(i for i, x in enumerate(columns) if x <= line.x0 + 2)
-                if column < len(rows[-1]):
-                    rows[-1][column] = join_line(rows[-1][column], line.text, self.vocabulary)
-                last = line
-                index += 1
-                continue
-            break
-        header = rows[0] if len(rows) > 1 else None
-        body = rows[1:] if header else rows
-        for number, cells in enumerate(body, start=1):
-            self.blocks.append(row_block(cells, header, self.table_count, number, page))
+            if len(row) == 1 and (_gap(last, line) or line.x0 <= first_column + 2):
+                break
+            physical.append(row)
+            first_column = min(first_column, row[0].x0)
+            last = row[-1]
+            index += len(row)
+        table = build_table(physical, self.vocabulary)
+        width = len(table.rows[0]) if table.rows else 0
+        continued = self.last_header is not None and (
+            table.header == self.last_header  # its header repeated on the next page
+            or (table.header is None and start == 0 and len(self.last_header) == width)
+        )
+        if not continued:
+            self.table_count += 1
+            self.table_rows = 0
+            self.last_header = table.header
+        for cells in table.rows:
+            self.table_rows += 1
+            self.blocks.append(
+                row_block(cells, self.last_header, self.table_count, self.table_rows, page)
+            )
         return index
 
     def _append(self, block: Block, line: PdfLine) -> None:

@@ -79,3 +79,15 @@ def test_scan_without_text_layer_is_a_clear_error(built):
     for fixture in scans:
         with pytest.raises(IngestError, match="no text layer"):
             DocumentParser().run(fixture.path)
+
+
+def test_status_table_rows_hold_their_wrapped_cells(built):
+    """The audit's "Status of recommendations" table: one unit per recommendation, its wrapped
+    cells joined, under the table's header (the header repeats on the next page)."""
+    audit = next(f for f in built if f.path.name == "A-81-94.en.pdf")
+    document = DocumentParser().run(audit.path)
+    rows = [u for u in document.units if u.kind is UnitKind.ROW and "Recommendation" in u.text]
+    assert len(rows) == audit.truth["tables"][0]["rows"] == 6
+    for number, row in enumerate(rows, start=1):
+        assert re.search(rf"Rec\. Recommendation no\.: {number} [A-Z]", row.text), row.text
+    assert "control statement rated “not in place” and monitor their implementation" in rows[0].text
