@@ -47,6 +47,8 @@ _FRONT_MATTER = re.compile(
     r"目录|摘要|内容提要)$",
     re.I,
 )
+# The Security Council counts years where the Assembly counts sessions ("Eightieth year").
+_YEAR = re.compile(r"\byear\b|\bannée\b|\baño\b|\bгод\b|السنة|年", re.I)
 _NOT_TITLE = re.compile(r"^(?:Prepared by|Rédigé par|Preparado por|Подготовлен)", re.I)
 # An author line under the title: "Report of the Secretary-General", "Note by the secretariat".
 _AUTHOR_LINE = re.compile(
@@ -67,6 +69,7 @@ class CoverLine:
     right_column: bool = False  # printed in the right-hand column (the Distr. block)
     top_zone: bool = False  # printed in the top band where symbol and masthead sit
     section_heading: bool = False  # "A. Mandates", a Word "Heading 1": the body has begun
+    baseline: float | None = None  # where the reader knows it: lines side by side share it
 
 
 @dataclass
@@ -184,6 +187,14 @@ def _read_fields(lines: list[CoverLine], body_size: float, cover: Cover) -> int:
             and line.size < 1.1 * body_size
         ):
             cover.session, last = text, index
+            beside = lines[index + 1] if index + 1 < len(lines) else None
+            if (
+                beside is not None
+                and beside.baseline == line.baseline
+                and _YEAR.search(beside.text)
+            ):
+                cover.session = f"{text} / {beside.text.strip()}"  # "Eightieth year" of the Council
+                last = index + 1
         elif not (cover.session or cover.agenda_item) and _is_masthead(
             line, text, body_size, masthead_size, bool(masthead)
         ):

@@ -342,6 +342,7 @@ def _cover_line(line: PdfLine, page: PdfPage, distr: PdfLine | None) -> CoverLin
         bold=line.bold,
         right_column=beside_distr,
         section_heading=looks_like_heading(line.text),
+        baseline=round(line.bottom),
         top_zone=line.bottom > 0.78 * page.height,
     )
 
