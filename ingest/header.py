@@ -104,13 +104,14 @@ _DAY_MONTH_YEAR = re.compile(
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# First match wins: "Internal audit of the reform checklist" is an audit, not a checklist.
 _DOC_TYPES = (
+    (re.compile(r"audit|审计|vérification|auditoría|ревизи|مراجعة الحسابات", re.I), "audit"),
+    (re.compile(r"evaluation|评价|évaluation|evaluación|оценк|تقييم", re.I), "evaluation"),
     (
         re.compile(r"checklist|清单|liste de contrôle|lista de verificación|контрольн", re.I),
         "checklist",
     ),
-    (re.compile(r"audit|审计|vérification|auditoría|ревизи|مراجعة الحسابات", re.I), "audit"),
-    (re.compile(r"evaluation|评价|évaluation|evaluación|оценк|تقييم", re.I), "evaluation"),
     (re.compile(r"budget|预算|presupuesto|бюджет|الميزانية", re.I), "budget"),
     (re.compile(r"resolution|决议|résolution|resolución|резолюц", re.I), "resolution"),
     (re.compile(r"decision|决定|décision|decisión|решени|مقرر", re.I), "decision"),
