@@ -18,6 +18,7 @@ from types import TracebackType
 
 import numpy as np
 
+from ingest.parse_pool import die_with_parent
 from store.embedders import EncoderEmbeddings, UseMultilingualEmbeddings, make_embedder
 
 logger = logging.getLogger(__name__)
@@ -26,8 +27,9 @@ POOL_MIN_UNITS = 2048  # below this, starting workers (about 2 s) costs more tha
 _worker_embedder: EncoderEmbeddings | None = None
 
 
-def _start_worker(spec: str) -> None:
+def _start_worker(spec: str, parent: int) -> None:
     global _worker_embedder
+    die_with_parent(parent)
     _worker_embedder = make_embedder(spec, threads=1)
     _worker_embedder.encode(["load the model before the first batch"])
 
@@ -92,7 +94,7 @@ class BatchEncoder:
                 max_workers=workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
-                initargs=("usem3",),
+                initargs=("usem3", os.getpid()),
             )
             logger.info("encoder workers started", extra={"workers": workers, "units": units})
 

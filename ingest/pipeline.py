@@ -116,7 +116,16 @@ class IngestPipeline:
         prune: bool = False,
         overrides: Mapping[str, str] | None = None,
     ) -> IngestReport:
-        """Ingest files and folders; `overrides` set metadata (e.g. audience) for all of them."""
+        """Ingest files and folders; `overrides` set metadata (e.g. audience) for all of them.
+
+        The whole run holds the store's writer lock: a second ingest into the same store waits
+        for this one (saying so) instead of writing beside it."""
+        with self.index.writing():
+            return self._run(paths, prune, overrides)
+
+    def _run(
+        self, paths: Iterable[Path], prune: bool, overrides: Mapping[str, str] | None
+    ) -> IngestReport:
         started = time.perf_counter()
         report = IngestReport()
         files = collect_files(paths, exclude=self.index.settings.store)
@@ -218,7 +227,11 @@ class IngestPipeline:
                 )
                 continue
             claimed[key] = document.path
-            if existing is not None and existing.content_hash == document.content_hash:
+            if (
+                existing is not None
+                and existing.content_hash == document.content_hash
+                and self.index.vectors_complete(existing)
+            ):
                 if existing.source_path != document.path:
                     self.index.catalog.set_source_path(key, document.path)
                 report.unchanged.append(key)

@@ -31,6 +31,14 @@ class Settings(BaseSettings):
         0, ge=0, description="USE encoder processes for large ingests (0: one per CPU core)"
     )
     max_file_mb: float = Field(50.0, gt=0)
+    fault_write_mark: Path | None = Field(
+        None,
+        description="fault injection for the kill -9 trials: mid-write (vectors added, catalog "
+        "not yet swapped) append the pid to this file and pause 2 s",
+    )
+    writer_timeout_s: float = Field(
+        600.0, ge=0, description="how long an ingest waits for another one into the same store"
+    )
 
     mode: Literal["extractive", "llm"] = "extractive"
     k: int = Field(5, ge=1, le=50, description="sources per answer")

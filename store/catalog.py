@@ -44,6 +44,8 @@ CREATE TABLE IF NOT EXISTS embeddings (
     PRIMARY KEY (embedder, text_hash)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS pending (doc_key TEXT NOT NULL, generation INTEGER NOT NULL,
     PRIMARY KEY (doc_key, generation));
+CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT OR IGNORE INTO state VALUES ('changes', 0);
 """
 
 
@@ -144,6 +146,7 @@ class Catalog:
                     "INSERT INTO units_fts (rowid, tokens) VALUES (?, ?)",
                     (cursor.lastrowid, " ".join(lexical_tokens(f"{unit.section} {unit.text}"))),
                 )
+            _bump_changes(db)
             db.execute(
                 "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
                 (
@@ -163,6 +166,12 @@ class Catalog:
         with self.transaction() as db:
             self._delete_units(db, doc_key)
             db.execute("DELETE FROM documents WHERE doc_key=?", (doc_key,))
+            _bump_changes(db)
+
+    def changes(self) -> int:
+        """How many times any process swapped a document in or out: a reader that sees it move
+        knows another process wrote, and refreshes what it caches of Chroma."""
+        return int(self.db.execute("SELECT value FROM state WHERE name='changes'").fetchone()[0])
 
     @staticmethod
     def _delete_units(db: sqlite3.Connection, doc_key: str) -> None:
@@ -260,6 +269,10 @@ class Catalog:
             "DELETE FROM embeddings WHERE text_hash NOT IN (SELECT text_hash FROM units)"
         )
         return cursor.rowcount
+
+
+def _bump_changes(db: sqlite3.Connection) -> None:
+    db.execute("UPDATE state SET value = value + 1 WHERE name='changes'")
 
 
 def _record(row: tuple) -> DocumentRecord:

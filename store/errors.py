@@ -14,3 +14,7 @@ class UnknownEmbedder(ValueError):
 
 class ChromaUnavailable(RuntimeError):
     """The Chroma server named by --chroma-url does not answer."""
+
+
+class StoreBusyError(RuntimeError):
+    """Another process is writing to the store and did not finish within the timeout."""

@@ -6,23 +6,36 @@ ingest/ writes through `replace_many` and `remove`; assistant/ reads through `un
 
 A new version is written to Chroma under a new generation, then swapped in by one SQLite
 transaction, then the old generation is deleted from Chroma. Units of a generation the
-catalog does not list are never served, and `pending` lets the next open clean up after a
+catalog does not list are never served, and `pending` lets the next writer clean up after a
 process that died half-way.
+
+One writer at a time: every write holds the store's writer lock (store/writer_lock.py), and
+the cleanup runs only when this process has just taken it, that is when no other writer is
+alive. Opening the store deletes nothing, so a reader (`ask`, the server) never touches a live
+writer's half-written generation. A reader notices another process's writes by the catalog's
+change counter and reopens Chroma, whose embedded mode caches the vector index per process.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import numpy as np
+from chromadb.errors import ChromaError
 
 from reformqa.settings import Settings
 from store.catalog import Catalog
 from store.filters import SearchFilters
 from store.queries import StoredUnit, UnitQueries
 from store.records import DocumentEntry, DocumentRecord
-from store.vector_store import VectorStore, open_client
+from store.vector_store import VectorStore, open_client, reopen_client
+from store.writer_lock import WriterLock
 
 if TYPE_CHECKING:  # the models load only where something embeds, not to list documents
     from store.embedders import EncoderEmbeddings
@@ -44,14 +57,33 @@ class DocumentIndex:
         self.embedder = embedder
         if embedder is not None:
             self.vectors.bind_embedder(embedder.identity, embedder.dimension)
-        self.recover()
+        self.lock = WriterLock(settings.store / "writer.lock", settings.writer_timeout_s)
+        self._seen_changes = self.catalog.changes()
+        self._refreshing = threading.Lock()
 
     def close(self) -> None:
         self.catalog.close()
 
-    def recover(self) -> None:
-        """Finish what a process that died mid-write left: drop vectors nobody serves."""
-        for doc_key, generation in self.catalog.pending():
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the store's writer lock (waiting for another writer up to the timeout); on
+        taking it, clean up after writers that died, which is safe now that none is alive."""
+        with self.lock.hold() as fresh:
+            if fresh:
+                self.refresh()
+                self._recover_unlocked()
+            yield
+            # every change since is ours, made through this client: no reopen needed for them
+            self._seen_changes = self.catalog.changes()
+
+    def recover(self) -> list[tuple[str, int]]:
+        """Clean up after writers that died mid-write; the pending generations it dropped."""
+        with self.lock.hold():
+            return self._recover_unlocked()
+
+    def _recover_unlocked(self) -> list[tuple[str, int]]:
+        recovered = self.catalog.pending()
+        for doc_key, generation in recovered:
             active = self.catalog.document(doc_key)
             if active is not None and active.generation == generation:
                 self.vectors.delete_generations(doc_key, keep=generation)
@@ -61,6 +93,21 @@ class DocumentIndex:
             logger.warning(
                 "recovered interrupted write", extra={"doc": doc_key, "generation": generation}
             )
+        return recovered
+
+    def refresh(self, force: bool = False) -> bool:
+        """Reopen Chroma when another process changed the store since we last looked (or when
+        forced); whether it did. Cheap when nothing changed: one SQLite read."""
+        changes = self.catalog.changes()
+        if not force and changes == self._seen_changes:
+            return False
+        with self._refreshing:
+            if not force and changes == self._seen_changes:
+                return False
+            self.vectors.use(reopen_client(self.settings.store, self.settings.chroma_url))
+            self._seen_changes = changes
+        logger.info("reopened the vector store after another process wrote to it")
+        return True
 
     def documents(self) -> list[DocumentRecord]:
         return self.catalog.documents()
@@ -83,8 +130,16 @@ class DocumentIndex:
         """The units nearest a query vector within the filters, with cosine similarity.
 
         Only units the catalog serves come back: a superseded generation Chroma still holds
-        after a crash is dropped here."""
-        hits = self.vectors.nearest(vector, filters.chroma_where(), limit)
+        after a crash is dropped here. Another process's writes are picked up first; one
+        still under way can make Chroma fail on ids its cache lacks, so that is retried once
+        on a reopened client."""
+        self.refresh()
+        try:
+            hits = self.vectors.nearest(vector, filters.chroma_where(), limit)
+        except ChromaError as exc:
+            logger.info("vector query failed, reopening", extra={"error": str(exc)})
+            self.refresh(force=True)
+            hits = self.vectors.nearest(vector, filters.chroma_where(), limit)
         served = self.units.by_ids([uid for uid, _ in hits], filters)
         return {uid: (served[uid], similarity) for uid, similarity in hits if uid in served}
 
@@ -94,6 +149,10 @@ class DocumentIndex:
 
     def replace_many(self, items: list[tuple[DocumentEntry, np.ndarray]]) -> None:
         """Replace several documents; each is swapped in whole, by its own transaction."""
+        with self.writing():
+            self._replace_many(items)
+
+    def _replace_many(self, items: list[tuple[DocumentEntry, np.ndarray]]) -> None:
         plans = []
         for parsed, vectors in items:
             current = self.catalog.document(parsed.meta.key)
@@ -103,6 +162,7 @@ class DocumentIndex:
         self.vectors.add(
             [(parsed, generation, vectors) for parsed, generation, vectors, _ in plans]
         )
+        self._fault_point()
         for parsed, generation, _, _ in plans:
             self.catalog.replace_document(parsed, generation)
         for parsed, generation, _, had_older in plans:
@@ -110,7 +170,25 @@ class DocumentIndex:
                 self.vectors.delete_generations(parsed.meta.key, keep=generation)
             self.catalog.clear_pending(parsed.meta.key, generation)
 
+    def _fault_point(self) -> None:
+        """Where the kill -9 trials kill a writer: new vectors in Chroma, catalog not swapped."""
+        mark = self.settings.fault_write_mark
+        if mark is not None:
+            with mark.open("a", encoding="utf-8") as out:
+                out.write(f"{os.getpid()}\n")
+            time.sleep(2.0)
+
+    def vectors_complete(self, record: DocumentRecord) -> bool:
+        """Whether Chroma holds a vector for every unit of the indexed version of a document
+        (an "unchanged" file whose vectors were lost must be written again)."""
+        where = {"$and": [{"doc_key": record.key}, {"gen": record.generation}]}
+        return len(self.vectors.ids_where(where)) == record.unit_count
+
     def remove(self, doc_key: str) -> bool:
+        with self.writing():
+            return self._remove(doc_key)
+
+    def _remove(self, doc_key: str) -> bool:
         current = self.catalog.document(doc_key)
         if current is None:
             return False

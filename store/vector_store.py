@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 
 import chromadb
 import numpy as np
+from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
 
 from store.errors import ChromaUnavailable, EmbedderMismatchError
@@ -44,14 +45,31 @@ def open_client(store: Path, chroma_url: str | None) -> Any:
     return chromadb.PersistentClient(path=str(store / "chroma"), settings=_chroma_settings())
 
 
+def reopen_client(store: Path, chroma_url: str | None) -> Any:
+    """A client that reads what other processes wrote since this one opened the store.
+
+    Embedded Chroma caches each collection's vector index in the process, and that cache never
+    learns of vectors another process added: queries then fail with "Error finding id" until
+    the process restarts. Dropping the process's cached Chroma systems and opening a new client
+    reads the files afresh; clients already handed out keep working on their own (an upload
+    writing through one, say). A Chroma server has no such cache."""
+    if not chroma_url:
+        SharedSystemClient.clear_system_cache()
+    return open_client(store, chroma_url)
+
+
 class VectorStore:
     """One Chroma collection of unit vectors, tagged with document key and generation."""
 
     def __init__(self, client: Any, name: str) -> None:
-        self.client = client
         self.name = name
+        self.use(client)
+
+    def use(self, client: Any) -> None:
+        """Read and write through this client from now on (see `reopen_client`)."""
+        self.client = client
         self.collection = client.get_or_create_collection(
-            name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+            self.name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
         )
 
     @property
@@ -138,3 +156,11 @@ class VectorStore:
 
     def count(self) -> int:
         return int(self.collection.count())
+
+    def ids_where(self, where: dict[str, Any] | None = None) -> list[str]:
+        """Unit ids of the stored vectors within `where` (all of them without)."""
+        return list(self.collection.get(where=where, include=[])["ids"])
+
+    def delete_ids(self, ids: list[str]) -> None:
+        for start in range(0, len(ids), 4000):
+            self.collection.delete(ids=ids[start : start + 4000])

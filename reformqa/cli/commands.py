@@ -212,3 +212,22 @@ def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     print("Removed " + ", ".join(removed))
     return 0
+
+
+def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
+    """Exit 0 when the store is consistent (after repair, with --repair), 1 otherwise."""
+    from store.check import check_store
+    from store.index import DocumentIndex
+
+    index = DocumentIndex(settings)
+    try:
+        report = check_store(index, repair=args.repair)
+        after = check_store(index) if args.repair else report
+    finally:
+        index.close()
+    for finding in report.findings:
+        print(f"problem: {finding}")
+    for action in report.repaired:
+        print(f"repaired: {action}")
+    print(after.summary())
+    return 0 if after.consistent else 1

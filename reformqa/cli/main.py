@@ -127,6 +127,17 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("--all", action="store_true", help="list every unit, not the first 40")
     _common(inspect)
 
+    check = commands.add_parser(
+        "check",
+        help="verify the store: catalog, lexical index and vectors agree",
+        description="Compare the catalog, the FTS5 lexical index and the Chroma vectors (ids, "
+        "counts, orphans, pending writes, embedder). Exit code 1 when a problem remains.",
+    )
+    check.add_argument(
+        "--repair", action="store_true", help="fix what can be fixed (waits for a running ingest)"
+    )
+    _common(check)
+
     remove = commands.add_parser("remove", help="remove a document (all languages by default)")
     remove.add_argument("symbol", metavar="SYMBOL")
     remove.add_argument("--lang", help="remove only this language version")
@@ -199,7 +210,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from assistant.errors import ConfigurationError, QuestionError
     from reformqa.cli import commands
-    from store.errors import ChromaUnavailable, EmbedderMismatchError, UnknownEmbedder
+    from store.errors import (
+        ChromaUnavailable,
+        EmbedderMismatchError,
+        StoreBusyError,
+        UnknownEmbedder,
+    )
 
     try:
         settings = commands.settings_from(args)
@@ -208,6 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         EmbedderMismatchError,
         UnknownEmbedder,
         ChromaUnavailable,
+        StoreBusyError,
         QuestionError,
         ConfigurationError,
     ) as exc:
