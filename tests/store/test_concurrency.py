@@ -85,3 +85,30 @@ def test_reader_sees_documents_another_process_ingests(tmp_path, embedder):
             assert len(index.dense(query, SearchFilters(), 40)) == 40
     finally:
         index.close()
+
+
+def test_reader_queries_without_error_while_another_process_writes(tmp_path, embedder):
+    """Mid-write (vectors added, catalog not swapped) the new units are in Chroma but not
+    served: a reader's queries succeed and return only served units; after the swap they find
+    the new document."""
+    store, mark = tmp_path / "store", tmp_path / "writing"
+    assert run_cli(store, "ingest", "--no-progress", str(seed_copy(tmp_path / "a", 12)))[0] == 0
+    index = DocumentIndex(Settings(store=store), embedder)
+    try:
+        query = embedder.encode(["城市规划"])[0].tolist()
+        assert len(index.dense(query, SearchFilters(), 5)) == 5
+        writer = start_cli(
+            store,
+            "ingest",
+            "--no-progress",
+            str(seed_copy(tmp_path / "b", 13)),
+            fault_write_mark=str(mark),
+        )
+        wait_for(mark, writer)
+        hits = index.dense(query, SearchFilters(language="zh"), 60)  # a `where`, as the UI has
+        assert {unit.symbol for unit, _ in hits.values()} == {"HSP/EB.2026/12"}
+        assert writer.wait(timeout=60) == 0
+        hits = index.dense(query, SearchFilters(), 60)
+        assert {unit.symbol for unit, _ in hits.values()} == {"HSP/EB.2026/12", "HSP/EB.2026/13"}
+    finally:
+        index.close()
