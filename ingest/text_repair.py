@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from ingest.patterns import join_text
+from ingest.patterns import JoinedText
 
 _WORD = re.compile(r"[^\W\d_][\w\-’']*", re.UNICODE)
 _TOKEN_EDGE = re.compile(r"^([\W_]*)(.*?)([\W_]*)$", re.S)
@@ -55,13 +55,23 @@ class Vocabulary:
         return self.counts[joined] >= 2 and self.counts[joined] > self.counts[a.lower()]
 
 
-def join_line(text: str, line: str, vocabulary: Vocabulary) -> str:
-    """Continue `text` with the next printed line of the same paragraph."""
-    match = re.search(r"([^\W\d_]+)-$", text)
-    tail = re.match(r"([^\W\d_]+)", line)
-    if match and tail and line[:1].islower():
+def continue_text(joined: JoinedText, line: str, vocabulary: Vocabulary) -> None:
+    """Continue a paragraph with its next printed line, mending a line-end hyphen."""
+    last = joined.last
+    match = re.search(r"([^\W\d_]+)-$", last)
+    tail = re.match(r"([^\W\d_]+)", line.strip())
+    if match and tail and line.strip()[:1].islower():
         hyphenated = f"{match.group(1)}-{tail.group(1)}".lower()
-        joined = (match.group(1) + tail.group(1)).lower()
-        if vocabulary.counts[joined] and not vocabulary.counts[hyphenated]:
-            return text[:-1] + line.strip()
-    return join_text(text, line)
+        joined_word = (match.group(1) + tail.group(1)).lower()
+        if vocabulary.counts[joined_word] and not vocabulary.counts[hyphenated]:
+            joined.replace_last(last[:-1])
+            joined.add(line, glue="")
+            return
+    joined.add(line)
+
+
+def join_line(text: str, line: str, vocabulary: Vocabulary) -> str:
+    """`continue_text` for a short text held as a string (a table cell)."""
+    joined = JoinedText(text)
+    continue_text(joined, line, vocabulary)
+    return str(joined)

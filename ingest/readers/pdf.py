@@ -20,7 +20,7 @@ from ingest.header import DISTR
 from ingest.patterns import PAGE_NUMBER, PARA_START, SECTION_PARA_START, looks_like_heading
 from ingest.readers.pdf_lines import PdfLine, PdfPage, PdfUnreadable, open_pdf, read_pages
 from ingest.readers.pdf_tables import build_table
-from ingest.text_repair import Vocabulary, join_line
+from ingest.text_repair import Vocabulary, continue_text
 from reformqa.symbols import symbols_of_line
 
 _JOB_NUMBER = re.compile(
@@ -264,7 +264,7 @@ class _PageReader:
         return index
 
     def _append(self, block: Block, line: PdfLine) -> None:
-        block.text = join_line(block.text, line.text, self.vocabulary)
+        continue_text(block.joined, line.text, self.vocabulary)
         block.lines.append(line.text)
         block.refs.extend(line.refs)
 
