@@ -25,7 +25,13 @@ class Vocabulary:
     def __init__(self, lines: Iterable[str]) -> None:
         self.counts: Counter[str] = Counter()
         for line in lines:
-            self.counts.update(word.lower() for word in _WORD.findall(line))
+            for word in _WORD.findall(line):
+                word = word.lower()
+                self.counts[word] += 1
+                # "Under-Secretary-General" also writes "secretary-general" and "general"
+                for index, char in enumerate(word):
+                    if char == "-" and index + 1 < len(word):
+                        self.counts[word[index + 1 :]] += 1
 
     def knows(self, word: str, at_least: int = 2) -> bool:
         return self.counts[word.lower()] >= at_least
@@ -50,9 +56,11 @@ class Vocabulary:
         if not a or not b or not a[-1].isalpha() or not b[0].isalpha():
             return False
         if self.knows(a) and self.knows(b):
-            return False
-        joined = (a + b).lower()
-        return self.counts[joined] >= 2 and self.counts[joined] > self.counts[a.lower()]
+            return False  # two words the document uses: "a new", "in to"
+        if b[0].isupper() and not (a.isupper() and len(a) <= 2 and b.isupper()):
+            return False  # "Richard Chambers": a capital starts a word ("J IU" is the exception)
+        # the document writes the join elsewhere, and a piece is a one-off ("Secr")
+        return self.counts[(a + b).lower()] >= 1
 
 
 def continue_text(joined: JoinedText, line: str, vocabulary: Vocabulary) -> None:

@@ -108,6 +108,9 @@ class _PageReader:
                 text = " ".join(line.text for line in side)
                 self.blocks.append(Block(BlockKind.TEXT, text, page=page.number, small=True))
             self._footnotes(foot, page.number)
+        for block in self.blocks:
+            if block.kind in (BlockKind.TEXT, BlockKind.FOOTNOTE, BlockKind.HEADING):
+                block.text = self.vocabulary.mend_spacing(block.text)  # "Secr etary-General"
         return reading
 
     def _split_foot(self, lines: list[PdfLine]) -> tuple[list[PdfLine], list[PdfLine]]:
