@@ -38,7 +38,10 @@ def die_with_parent(parent: int) -> None:
     A `kill -9` of an ingest used to leave its workers (and, through them, multiprocessing's
     resource tracker) running for good: nothing tells a spawned process that its parent is
     gone. On Linux the kernel sends SIGKILL (PR_SET_PDEATHSIG); elsewhere a daemon thread
-    notices the parent changing. Runs as the pool's initializer, so it covers every worker."""
+    notices the parent changing. Runs as the pool's initializer, so it covers every worker.
+    Linux sends the signal when the *thread* that started the worker ends; pools here are
+    started and shut down within one call in one thread (an upload's handler thread included),
+    so that thread outlives its workers."""
     if sys.platform.startswith("linux"):
         libc = ctypes.CDLL(None, use_errno=True)
         if libc.prctl(1, signal.SIGKILL, 0, 0, 0) != 0:  # 1 = PR_SET_PDEATHSIG
