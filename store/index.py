@@ -35,7 +35,7 @@ from store.filters import SearchFilters
 from store.queries import StoredUnit, UnitQueries
 from store.records import DocumentEntry, DocumentRecord
 from store.vector_store import VectorStore, open_client, reopen_client
-from store.writer_lock import WriterLock
+from store.writer_lock import shared_lock
 
 if TYPE_CHECKING:  # the models load only where something embeds, not to list documents
     from store.embedders import EncoderEmbeddings
@@ -57,7 +57,7 @@ class DocumentIndex:
         self.embedder = embedder
         if embedder is not None:
             self.vectors.bind_embedder(embedder.identity, embedder.dimension)
-        self.lock = WriterLock(settings.store / "writer.lock", settings.writer_timeout_s)
+        self.lock = shared_lock(settings.store / "writer.lock", settings.writer_timeout_s)
         self._seen_changes = self.catalog.changes()
         self._refreshing = threading.Lock()
 

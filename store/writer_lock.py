@@ -24,6 +24,22 @@ from store.errors import StoreBusyError
 
 logger = logging.getLogger(__name__)
 POLL_SECONDS = 0.1
+_SHARED: dict[Path, WriterLock] = {}
+_SHARED_GUARD = threading.Lock()
+
+
+def shared_lock(path: Path, timeout_s: float) -> WriterLock:
+    """The one WriterLock of this process for `path`. Two indexes of one store in one process
+    (the server's own and an upload's pipeline) must share it: `flock` locks belong to open
+    files, so two of them would shut each other out, and a thread writing through both would
+    wait for itself."""
+    key = path.resolve()
+    with _SHARED_GUARD:
+        lock = _SHARED.get(key)
+        if lock is None:
+            lock = _SHARED[key] = WriterLock(key, timeout_s)
+        lock.timeout_s = timeout_s
+        return lock
 
 
 class WriterLock:

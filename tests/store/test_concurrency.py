@@ -112,3 +112,19 @@ def test_reader_queries_without_error_while_another_process_writes(tmp_path, emb
         assert {unit.symbol for unit, _ in hits.values()} == {"HSP/EB.2026/12", "HSP/EB.2026/13"}
     finally:
         index.close()
+
+
+def test_two_indexes_of_one_store_in_one_process_share_the_writer_lock(tmp_path, embedder):
+    """A thread writing through one index while it holds the lock through another (the server's
+    index and an upload's) must not wait for itself."""
+    settings = Settings(store=tmp_path / "store", writer_timeout_s=1)
+    first, second = DocumentIndex(settings), DocumentIndex(settings)
+    try:
+        with first.writing():
+            assert second.lock is first.lock
+            assert not second.remove("HSP/EB.2026/12|zh")  # no StoreBusyError after 1 s
+            assert first.lock.holder() == os.getpid()
+        assert first.lock.holder() is None
+    finally:
+        first.close()
+        second.close()
