@@ -13,14 +13,16 @@ from pathlib import Path
 from typing import Any
 
 UN_LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
+# A script settles the language once it is a fair share of the letters; one ideograph carries
+# a word, so a tenth is enough for Chinese ("UNICEF呢？").
 _SCRIPTS = (
-    (re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]"), "zh"),
-    (re.compile(r"[\u0600-\u06ff\u0750-\u077f]"), "ar"),
-    (re.compile(r"[\u0400-\u04ff]"), "ru"),
+    (re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]"), "zh", 0.1),
+    (re.compile(r"[\u0600-\u06ff\u0750-\u077f]"), "ar", 0.2),
+    (re.compile(r"[\u0400-\u04ff]"), "ru", 0.2),
 )
 _LATIN = ("en", "es", "fr")
 _NOT_WORDS = re.compile(r"\S*[/\d]\S*")  # symbols ("HSP/EB.2026/12"), figures, "9."
-_WORD = re.compile(r"[^\W\d_]{2,}", re.U)
+_WORD = re.compile(r"[^\W\d_]+", re.U)
 _MIN_CONFIDENCE = 0.6
 
 
@@ -77,9 +79,11 @@ def detect_language(text: str) -> str:
     letters = sum(1 for ch in text if ch.isalpha())
     if not letters:
         return ""
-    for pattern, code in _SCRIPTS:
-        if len(pattern.findall(text)) >= max(1, letters * 0.2):
+    for pattern, code, share in _SCRIPTS:
+        if len(pattern.findall(text)) >= max(1, letters * share):
             return code
+    if "¿" in text or "¡" in text:
+        return "es"  # Spanish alone among the six opens a question with "¿"
     words = _WORD.findall(_NOT_WORDS.sub(" ", text))
     if len(words) < 2:
         return ""
