@@ -135,8 +135,7 @@ class ExtractiveAnswerer:
             chosen = self._select(scored) if scored else []
         if not chosen:
             lines = [
-                f"{shorten(source.unit.text, MAX_QUOTE_CHARS)} "
-                f"{source.citation().format(language)}"
+                f"{shorten(source.unit.text, MAX_QUOTE_CHARS)} {source.citation().format(language)}"
                 for source in sources
             ]
             citations = {s.citation().key: s.citation() for s in sources}

@@ -86,9 +86,7 @@ def test_paragraph_numbers_past_9999(tmp_path):
     assert [u.label for u in DocumentParser().run(path).units] == ["9999", "10000", "10001"]
 
 
-def test_broken_link_and_control_characters_in_names_are_reported_on_one_line(
-    tmp_path, capsys
-):
+def test_broken_link_and_control_characters_in_names_are_reported_on_one_line(tmp_path, capsys):
     from reformqa.cli.main import main
 
     folder = tmp_path / "docs"
