@@ -77,9 +77,10 @@ class DocumentIndex:
             self._seen_changes = self.catalog.changes()
 
     def recover(self) -> list[tuple[str, int]]:
-        """Clean up after writers that died mid-write; the pending generations it dropped."""
-        with self.lock.hold():
-            return self._recover_unlocked()
+        """Clean up after writers that died mid-write; the pending generations it dropped.
+        Called inside a write of this process it does nothing: its pending rows are live."""
+        with self.lock.hold() as fresh:
+            return self._recover_unlocked() if fresh else []
 
     def _recover_unlocked(self) -> list[tuple[str, int]]:
         recovered = self.catalog.pending()

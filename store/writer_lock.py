@@ -60,7 +60,12 @@ class WriterLock:
     @contextmanager
     def hold(self) -> Iterator[bool]:
         """Hold the lock; yields True when this call took it (nobody else was writing)."""
-        with self._thread_lock:
+        if not self._thread_lock.acquire(timeout=self.timeout_s):
+            raise StoreBusyError(
+                f"another write in this process still holds {self.path.parent} after "
+                f"{self.timeout_s:g} s (setting writer_timeout_s)"
+            )
+        try:
             fresh = self._depth == 0
             if fresh:
                 self._acquire()
@@ -71,6 +76,8 @@ class WriterLock:
                 self._depth -= 1
                 if self._depth == 0:
                     self._release()
+        finally:
+            self._thread_lock.release()
 
     def holder(self) -> int | None:
         """Pid of the process holding the lock, None when it is free."""

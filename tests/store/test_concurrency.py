@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from reformqa.settings import Settings
 from store.check import check_store
+from store.errors import StoreBusyError
 from store.filters import SearchFilters
 from store.index import DocumentIndex
 from store.writer_lock import WriterLock
@@ -126,5 +129,33 @@ def test_two_indexes_of_one_store_in_one_process_share_the_writer_lock(tmp_path,
             assert first.lock.holder() == os.getpid()
         assert first.lock.holder() is None
     finally:
+        first.close()
+        second.close()
+
+
+def test_a_thread_waits_for_another_threads_write_up_to_the_timeout(tmp_path):
+    import threading
+
+    settings = Settings(store=tmp_path / "store", writer_timeout_s=0.5)
+    first, second = DocumentIndex(settings), DocumentIndex(settings)
+    inside, leave = threading.Event(), threading.Event()
+
+    def write() -> None:
+        with first.writing():
+            inside.set()
+            leave.wait(10)
+
+    worker = threading.Thread(target=write)
+    worker.start()
+    try:
+        assert inside.wait(10)
+        with pytest.raises(StoreBusyError, match="another write in this process"):
+            second.remove("HSP/EB.2026/12|zh")
+        leave.set()
+        worker.join()
+        assert not second.remove("HSP/EB.2026/12|zh")  # free again
+    finally:
+        leave.set()
+        worker.join()
         first.close()
         second.close()
