@@ -149,11 +149,7 @@ class ExtractiveAnswerer:
             lines.append(message("closest", language))
             for source in sources[:3]:
                 citation = source.citation()
-                snippet = (
-                    source.unit.text
-                    if len(source.unit.text) <= 160
-                    else (source.unit.text[:159] + "…")
-                )
+                snippet = shorten(source.unit.text, 160)
                 lines.append(f"- {snippet} {citation.format(language)}")
                 citations.append(citation)
         return Extract("\n".join(lines), True, citations, evidence)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from assistant.condense import Turn, condense_heuristic
 from assistant.errors import ConfigurationError, QuestionError
 from assistant.extractive import Extract, ExtractiveAnswerer
+from assistant.framing import frame_for_asker
 from assistant.library import LibraryService
 from assistant.messages import message
 from assistant.models import Answer, Source
@@ -223,6 +224,7 @@ class AssistantService:
         if retrieval.chosen_document and not answer.abstained:
             choice = message("reference_choice", language, symbol=retrieval.chosen_document)
             answer.notice = f"{answer.notice} {choice}".strip()
+        frame_for_asker(answer, answer.question)
         answer.timings_ms = timings
         answer.sources = ranked
         logger.info(
