@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from assistant.condense import Turn, condense_heuristic
 from assistant.errors import ConfigurationError, QuestionError
-from assistant.extractive import Extract, ExtractiveAnswerer
+from assistant.extractive import Extract, ExtractiveAnswerer, FollowUp
 from assistant.framing import frame_for_asker
 from assistant.library import LibraryService
 from assistant.messages import message
@@ -55,6 +55,7 @@ class _Scope:
     standalone: str
     reference: DirectReference
     filters: SearchFilters
+    follow_up: FollowUp | None = None  # the question completed from the previous turn
 
 
 class AssistantService:
@@ -165,7 +166,10 @@ class AssistantService:
         ):
             # "what does HSP/EB.2026/12 say about ...": search that document only
             filters = replace(filters, symbols=(reference.symbol,))
-        return _Scope(standalone, reference, filters)
+        follow_up = (
+            FollowUp(question, history[-1].answer) if history and standalone != question else None
+        )
+        return _Scope(standalone, reference, filters, follow_up)
 
     def _retrieve(
         self,
@@ -208,7 +212,7 @@ class AssistantService:
             return self._from_extract(question, standalone, language, mode, extract, retrieval)
         if mode == "llm" and self.llm is not None:
             return (yield from self._llm_answer(question, standalone, language, retrieval, focus))
-        extract = self.extractive.run(standalone, retrieval, language, focus)
+        extract = self.extractive.run(standalone, retrieval, language, focus, scope.follow_up)
         return self._from_extract(question, standalone, language, "extractive", extract, retrieval)
 
     @staticmethod
