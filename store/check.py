@@ -15,6 +15,8 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from chromadb.errors import ChromaError
+
 from store.index import DocumentIndex
 from store.lexical import lexical_tokens
 
@@ -46,7 +48,9 @@ class CheckReport:
 
 def check_store(index: DocumentIndex, repair: bool = False) -> CheckReport:
     """Compare catalog, FTS5 and Chroma; with `repair`, fix what was found (under the writer
-    lock, so never beside a running ingest)."""
+    lock, so never beside a running ingest). Chroma is reopened first: a client this process
+    opened earlier may cache a vector index that predates other processes' writes."""
+    index.refresh(force=True)
     if repair:
         with index.writing():  # taking the lock also drops dead writers' pending generations
             report = _inspect(index)
@@ -102,7 +106,11 @@ def _inspect(index: DocumentIndex) -> CheckReport:
     if identity is None and report.vectors:
         report.findings.append("the collection holds vectors but names no embedder")
     declared = (index.vectors.collection.metadata or {}).get("dimension")
-    length = index.vectors.stored_dimension()
+    try:
+        length = index.vectors.stored_dimension()
+    except ChromaError as exc:
+        report.findings.append(f"Chroma cannot read a stored vector: {exc}")
+        length = None
     if declared is not None and length is not None and length != declared:
         report.findings.append(f"vectors have {length} dimensions, the collection says {declared}")
     if index.embedder is not None and identity not in (None, index.embedder.identity):

@@ -57,7 +57,9 @@ def test_kill_loop_leaves_a_store_a_plain_reingest_makes_consistent(tmp_path):
         seed_copy(corpus, number)
     assert run_cli(store, "ingest", "--no-progress", str(corpus))[0] == 0
     outcomes: Counter[str] = Counter()
-    for trial in range(TRIALS):
+    trial = 0
+    while outcomes["killed"] + outcomes["killed in the write phase"] < TRIALS:
+        assert trial < 2 * TRIALS, f"too few kills landed: {dict(outcomes)}"
         _edit(corpus, trial)
         if trial % 2 == 0:
             mark = tmp_path / f"mark-{trial}"
@@ -66,18 +68,18 @@ def test_kill_loop_leaves_a_store_a_plain_reingest_makes_consistent(tmp_path):
             )
             wait_for(mark, process)
             outcome = "killed in the write phase"
-        else:
+        else:  # staggered over start-up, parsing, encoding and writing (an ingest takes ~2.5 s)
             process = start_cli(store, "ingest", "--no-progress", str(corpus))
-            time.sleep(0.4 + 0.25 * (trial % 10))  # start-up, parsing, encoding, writing
+            time.sleep(0.4 + 0.2 * (outcomes["killed"] % 10))
             outcome = "finished before the kill" if process.poll() is not None else "killed"
         if process.poll() is None:
             os.kill(process.pid, signal.SIGKILL)
         process.communicate(timeout=30)
         outcomes[outcome] += 1
         _served_whole_versions(store)
+        trial += 1
     logger.warning("kill loop outcomes: %s", dict(outcomes))
-    assert outcomes["killed in the write phase"] == TRIALS // 2
-    assert outcomes["killed"] + outcomes["killed in the write phase"] >= TRIALS * 3 // 4
+    assert outcomes["killed in the write phase"] >= TRIALS // 2
 
     assert run_cli(store, "ingest", "--no-progress", str(corpus))[0] == 0
     code, out, _ = run_cli(store, "check")
@@ -86,6 +88,6 @@ def test_kill_loop_leaves_a_store_a_plain_reingest_makes_consistent(tmp_path):
     try:
         for record in index.documents():
             last = index.catalog.units_of(record.key)[-1]["text"]
-            assert f"第{TRIALS - 1}版" in last
+            assert f"第{trial - 1}版" in last
     finally:
         index.close()
