@@ -8,9 +8,9 @@ ui.app wires to components; tests call the handlers directly with a `gr.Request`
 from __future__ import annotations
 
 import logging
-import tempfile
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
@@ -22,10 +22,13 @@ from assistant.errors import ConfigurationError, QuestionError
 from assistant.models import Answer
 from assistant.service import AssistantService
 from ui.access import AccessDenied, AccessPolicy, Viewer
+from ui.api import caller_language, unexpected, validate_ask
 from ui.conversation import Exchange, history
 from ui.export import answer_markdown, export_docx
+from ui.export_store import ExportStore
 from ui.feedback import VERDICTS, FeedbackLog
 from ui.i18n import LANGUAGES, NATIVE_NAMES, label, pick_language
+from ui.login_guard import LoginGuard
 from ui.render import conversation_html
 from ui.source_panel import placeholder, source_html
 from ui.uploads import UploadManager
@@ -80,10 +83,14 @@ class ChatHandlers:
         self.policy = policy
         self.uploads = uploads
         self.feedback = feedback
-        self._exports = tempfile.TemporaryDirectory(prefix="reformqa-export-")
+        settings = service.settings
+        self.exports = ExportStore(settings.export_ttl_s)
+        self.login = LoginGuard(policy.users, settings) if policy.users is not None else None
 
     def close(self) -> None:
-        self._exports.cleanup()
+        self.exports.close()
+        if self.login is not None:
+            self.login.close()
         self.service.close()
 
     # --- shared -------------------------------------------------------------------------------
@@ -118,14 +125,19 @@ class ChatHandlers:
         preferred_language: str = "",
         mode: str = "",
         k: int | float | None = None,
+        since: str | None = None,
+        until: str | None = None,
     ) -> Iterator[tuple[str, Answer | None]]:
         """(streamed text so far, None) while a model writes, then ("", final answer)."""
+        filters = replace(
+            viewer.filters(tuple(documents or ())), date_from=since or None, date_to=until or None
+        )
         events = self.service.stream(
             question,
             history(list(conversation)),
             mode=mode or None,
             k=int(k) if k else None,
-            filters=viewer.filters(tuple(documents or ())),
+            filters=filters,
             preferred_language=preferred_language or None,
         )
         draft = ""
@@ -225,10 +237,8 @@ class ChatHandlers:
             yield self._failed(conversation, question, ui_lang, str(exc))
             return
         except Exception as exc:  # take the pending turn down again; the log has the details
-            logger.exception("answer failed", extra={"user": viewer.name})
-            yield self._failed(
-                conversation, question, ui_lang, f"error: {type(exc).__name__}; see the server log"
-            )
+            message = unexpected(exc, ui_lang, "chat", viewer.name)
+            yield self._failed(conversation, question, ui_lang, message)
             return
         if answer is None:  # the service always ends with an answer; never show a blank turn
             raise gr.Error("the assistant returned no answer")
@@ -258,17 +268,45 @@ class ChatHandlers:
         mode: str = "",
         k: int = 0,
         request: gr.Request | None = None,
+        since: str = "",
+        until: str = "",
     ) -> dict[str, Any]:
-        """The named `ask` endpoint: the same filters as the chat, no conversation state."""
+        """The named `ask` endpoint: the same filters as the chat, no conversation state.
+
+        Inputs are checked first (messages in the caller's language); anything unexpected is
+        logged with an id and reported as "something went wrong (id …)"."""
+        headers = getattr(request, "headers", None) or {}
+        lang = caller_language(headers.get("accept-language"), question)
         viewer = self.viewer(request)
+        checked = validate_ask(
+            question,
+            documents,
+            preferred_language,
+            mode,
+            k,
+            since,
+            until,
+            self.service.settings.max_question_chars,
+            lang,
+        )
         try:
             for _, final in self.stream_answer(
-                question, [], viewer, documents, preferred_language, mode, k or None
+                checked.question,
+                [],
+                viewer,
+                checked.documents,
+                checked.preferred_language,
+                checked.mode,
+                checked.k,
+                checked.since,
+                checked.until,
             ):
                 if final is not None:
                     return final.to_json()
         except (QuestionError, ConfigurationError) as exc:
             raise gr.Error(str(exc)) from exc
+        except Exception as exc:
+            raise gr.Error(unexpected(exc, lang, "ask", viewer.name)) from exc
         raise gr.Error("the assistant returned no answer")
 
     # --- clicks inside the chat: citations and feedback ----------------------------------------
@@ -365,8 +403,12 @@ class ChatHandlers:
                 label("nothing_to_export", ui_lang)
             )
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        folder = Path(tempfile.mkdtemp(dir=self._exports.name))
-        path = export_docx(
-            list(conversation), folder / f"reformqa-{stamp}.docx", ui_lang, viewer.name
-        )
-        return gr.update(value=str(path), visible=True), ""
+        token, path = self.exports.new_path(f"reformqa-{stamp}.docx")
+        try:
+            export_docx(list(conversation), path, ui_lang, viewer.name)
+        except Exception as exc:
+            message = unexpected(exc, ui_lang, "export", viewer.name)
+            return gr.update(value="", visible=False), status_html(message)
+        url = self.exports.add(token, viewer.name, path)
+        link = f'<a href="{escape(url)}" download="{escape(path.name)}">{escape(path.name)}</a>'
+        return gr.update(value=link, visible=True), ""
