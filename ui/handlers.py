@@ -27,10 +27,11 @@ from ui.conversation import Exchange, history
 from ui.export import answer_markdown, export_docx
 from ui.export_store import ExportStore
 from ui.feedback import VERDICTS, FeedbackLog
-from ui.i18n import LANGUAGES, NATIVE_NAMES, label, pick_language
+from ui.i18n import label, pick_language
 from ui.login_guard import LoginGuard
+from ui.page_load import LOAD_OUTPUTS, page_values
 from ui.render import conversation_html
-from ui.source_panel import placeholder, source_html
+from ui.source_panel import source_html
 from ui.uploads import UploadManager
 
 logger = logging.getLogger(__name__)
@@ -39,29 +40,6 @@ ASK_OUTPUTS = ("chat", "conversation", "question", "copy", "status")
 CLICK_OUTPUTS = ("source", "chat", "conversation", "correction", "status")
 UPLOAD_OUTPUTS = ("upload_result", "documents", "upload_files")
 EXPORT_OUTPUTS = ("export_file", "status")
-LOAD_OUTPUTS = (
-    "ui_lang",
-    "header",
-    "user_info",
-    "logout",
-    "documents",
-    "prefer",
-    "mode",
-    "k",
-    "upload_box",
-    "upload_files",
-    "upload_audience",
-    "upload_result",
-    "chat",
-    "question",
-    "ask",
-    "correction",
-    "copy",
-    "export",
-    "export_file",
-    "source_title",
-    "source",
-)
 STREAM_INTERVAL_S = 0.1  # at most ten re-renders a second while a model streams
 
 
@@ -150,51 +128,13 @@ class ChatHandlers:
 
     # --- page load ----------------------------------------------------------------------------
     def load(self, request: gr.Request) -> tuple[Any, ...]:
+        """Every component's labels in the browser's language, and what this viewer may use."""
         headers = getattr(request, "headers", None) or {}
         ui_lang = pick_language(headers.get("accept-language"))
         viewer = self.viewer(request)
-        role = label(f"role_{viewer.role}", ui_lang)
-        modes = [(label("mode_extractive", ui_lang), "extractive")]
-        if self.service.llm is not None:
-            modes.append((label("mode_llm", ui_lang), "llm"))
-        mode = self.service.settings.mode if self.service.llm is not None else "extractive"
-        prefer = [(label("any_language", ui_lang), "")]
-        prefer += [(NATIVE_NAMES[code], code) for code in LANGUAGES]
-        values = {
-            "ui_lang": ui_lang,
-            "header": f"# reformqa\n{label('subtitle', ui_lang)}",
-            "user_info": label("signed_in", ui_lang, user=viewer.name, role=role),
-            "logout": gr.update(value=label("logout", ui_lang), visible=self.policy.requires_login),
-            "documents": gr.update(
-                label=label("documents", ui_lang), choices=self.document_choices(viewer)
-            ),
-            "prefer": gr.update(label=label("prefer_lang", ui_lang), choices=prefer),
-            "mode": gr.update(
-                label=label("mode", ui_lang), choices=modes, value=mode, interactive=len(modes) > 1
-            ),
-            "k": gr.update(label=label("k", ui_lang)),
-            "upload_box": gr.update(visible=viewer.can_upload),
-            "upload_files": gr.update(label=label("upload", ui_lang)),
-            "upload_audience": gr.update(
-                label=label("audience", ui_lang),
-                choices=[
-                    (label("audience_document", ui_lang), "document"),
-                    (label("audience_staff", ui_lang), "staff"),
-                ],
-            ),
-            "upload_result": gr.update(label=label("upload_results", ui_lang)),
-            "chat": conversation_html([], ui_lang),
-            "question": gr.update(
-                label=label("question", ui_lang), placeholder=label("placeholder", ui_lang)
-            ),
-            "ask": gr.update(value=label("ask", ui_lang)),
-            "correction": gr.update(label=label("correction", ui_lang)),
-            "copy": gr.update(label=label("copy", ui_lang)),
-            "export": gr.update(value=label("export", ui_lang)),
-            "export_file": gr.update(label=label("export_file", ui_lang)),
-            "source_title": f"### {label('source', ui_lang)}",
-            "source": placeholder(ui_lang),
-        }
+        values = page_values(
+            self.service, self.policy.requires_login, viewer, self.document_choices(viewer), ui_lang
+        )
         logger.info("page load", extra={"user": viewer.name, "role": viewer.role, "ui": ui_lang})
         return tuple(values[name] for name in LOAD_OUTPUTS)
 
