@@ -261,6 +261,20 @@ class ChatHandlers:
         viewer = self.viewer(request)
         data = getattr(event, "_data", None) or {}
         conversation = list(conversation or [])
+        try:
+            return self._click(conversation, correction or "", ui_lang, data, viewer)
+        except Exception as exc:  # the page keeps its state; the log has the details
+            message = unexpected(exc, ui_lang, "click", viewer.name)
+            return gr.skip(), gr.skip(), gr.skip(), gr.skip(), status_html(message)
+
+    def _click(
+        self,
+        conversation: list[Exchange],
+        correction: str,
+        ui_lang: str,
+        data: dict[str, Any],
+        viewer: Viewer,
+    ) -> tuple[Any, ...]:
         if data.get("action") == "cite":
             view = self.service.library.source(
                 str(data.get("symbol", "")),
@@ -271,7 +285,7 @@ class ChatHandlers:
             html = source_html(view, ui_lang)
             return html, gr.skip(), gr.skip(), gr.skip(), ""
         if data.get("action") == "feedback":
-            return self._feedback(conversation, data, correction or "", ui_lang, viewer)
+            return self._feedback(conversation, data, correction, ui_lang, viewer)
         return gr.skip(), gr.skip(), gr.skip(), gr.skip(), ""
 
     def _feedback(
