@@ -9,6 +9,7 @@ evidence; below the calibrated threshold the answer abstains and offers the clos
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assistant.answer_type import has_figure, wanted_figure
@@ -23,6 +24,7 @@ from store.embedders import EncoderEmbeddings
 
 MAX_SENTENCES = 3
 MAX_CHARS = 600
+MAX_QUOTE_CHARS = 2400  # a named paragraph is quoted whole up to this length
 SOURCES_READ = 4
 TERM_WEIGHT = 0.35  # weight of the question-term share beside cosine similarity
 SOURCE_WEIGHT = 0.25  # weight of the source's fused retrieval score
@@ -107,37 +109,37 @@ class ExtractiveAnswerer:
         return sorted(chosen, key=lambda c: (-rank[id(c.source)], c.position))
 
     def _compose(self, chosen: list[ScoredSentence], language: str, evidence: float) -> Extract:
+        """One line per source: its chosen sentences in a row, then its citation once."""
         lines = []
         citations: dict[tuple[str, str], Citation] = {}
-        for sentence in chosen:
-            text = (
-                sentence.text
-                if len(sentence.text) <= MAX_CHARS
-                else (sentence.text[: MAX_CHARS - 1] + "…")
-            )
+        run: list[str] = []
+        for index, sentence in enumerate(chosen):
+            run.append(shorten(sentence.text, MAX_CHARS))
+            following = chosen[index + 1] if index + 1 < len(chosen) else None
+            if following is not None and following.source is sentence.source:
+                continue
             citation = sentence.source.citation()
-            lines.append(f"{text} {citation.format(language)}")
+            lines.append(f"{join_sentences(run)} {citation.format(language)}")
             citations.setdefault(citation.key, citation)
+            run = []
         return Extract("\n".join(lines), False, list(citations.values()), evidence)
 
     def _quote_direct(
         self, focus: str, sources: list[Source], language: str, terms: QueryTerms
     ) -> Extract:
-        """A named paragraph: its most relevant sentences, or its opening ones."""
+        """A named paragraph: the sentences that answer what is asked of it, or, when nothing
+        more is asked ("what does paragraph 14 say?"), the whole paragraph."""
         chosen: list[ScoredSentence] = []
         if not is_generic(focus):
             scored = self.score_sentences(focus, sources, terms)
             chosen = self._select(scored) if scored else []
         if not chosen:
-            for source in sources:
-                length = 0
-                for position, sentence in enumerate(split_sentences(source.unit.text)):
-                    if position and (
-                        position >= MAX_SENTENCES or length + len(sentence) > MAX_CHARS
-                    ):
-                        break
-                    chosen.append(ScoredSentence(source, position, sentence, 1.0))
-                    length += len(sentence)
+            lines = [
+                f"{shorten(source.unit.text, MAX_QUOTE_CHARS)} {source.citation().format(language)}"
+                for source in sources
+            ]
+            citations = {s.citation().key: s.citation() for s in sources}
+            return Extract("\n".join(lines), False, list(citations.values()), 1.0)
         return self._compose(chosen, language, 1.0)
 
     def abstain(self, sources: list[Source], language: str, evidence: float = 0.0) -> Extract:
@@ -155,3 +157,27 @@ class ExtractiveAnswerer:
                 lines.append(f"- {snippet} {citation.format(language)}")
                 citations.append(citation)
         return Extract("\n".join(lines), True, citations, evidence)
+
+
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to `limit` at a word or CJK character boundary, never inside a number."""
+    if len(text) <= limit:
+        return text
+    cut = limit - 1
+    while cut > limit // 2 and not (
+        text[cut].isspace() or (_CJK.match(text[cut - 1]) and not text[cut].isdigit())
+    ):
+        cut -= 1
+    return text[:cut].rstrip(" ,;:，；：") + "…"
+
+
+def join_sentences(sentences: list[str]) -> str:
+    """Sentences of one paragraph in a row: with spaces, or none between CJK sentences."""
+    joined = ""
+    for sentence in sentences:
+        glue = "" if not joined or _CJK.match(joined[-1]) or _CJK.match(sentence[0]) else " "
+        joined += glue + sentence
+    return joined

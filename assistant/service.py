@@ -24,6 +24,7 @@ from assistant.prompts import condense_messages
 from assistant.references import DirectReference, find_reference, strip_reference
 from assistant.retrieval import HybridRetriever, Retrieval
 from reformqa.languages import detect_language
+from reformqa.languages import warm_up as warm_up_language_model
 from reformqa.settings import Settings
 from store.embedders import EncoderEmbeddings, make_embedder
 from store.filters import SearchFilters
@@ -66,6 +67,7 @@ class AssistantService:
         chat_model: BaseChatModel | None = None,
     ) -> None:
         self.settings = settings
+        warm_up_language_model()  # loads beside the embedder instead of at the first question
         self.embedder = embedder or make_embedder(settings.embedder, settings.embed_threads)
         self.index = index or DocumentIndex(settings, self.embedder)
         self.retriever = HybridRetriever(self.index, self.embedder)

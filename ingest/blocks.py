@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from ingest.cover import Cover
-from ingest.patterns import join_text
+from ingest.patterns import JoinedText
 
 
 class BlockKind(StrEnum):
@@ -22,30 +22,55 @@ class BlockKind(StrEnum):
     BREAK = "break"  # page break or rule: ends a footnote block, not a paragraph
 
 
-@dataclass
 class Block:
-    kind: BlockKind
-    text: str = ""
-    page: int | None = None
-    label: str = ""
-    table: int = 0  # 1-based table number, for rows
-    row: int = 0  # 1-based row number within its table
-    refs: list[str] = field(default_factory=list)  # footnote marks referenced in the text
-    lines: list[str] = field(default_factory=list)  # the source lines, for the header parser
-    small: bool = False  # set in smaller type than the body (a figure's labels, a table note)
-    size: float = 0.0  # type size, where the reader knows it (DOCX), for the cover
-    bold: bool = False
-    style: str = ""  # the Word paragraph style, where there is one
+    """One block of a document as a reader found it; its text grows line by line."""
 
-    def __post_init__(self) -> None:
-        if not self.lines and self.text:
-            self.lines.append(self.text)
+    def __init__(
+        self,
+        kind: BlockKind,
+        text: str = "",
+        page: int | None = None,
+        label: str = "",
+        table: int = 0,
+        row: int = 0,
+        refs: list[str] | None = None,
+        lines: list[str] | None = None,
+        small: bool = False,
+        size: float = 0.0,
+        bold: bool = False,
+        style: str = "",
+    ) -> None:
+        self.kind = kind
+        self.joined = JoinedText(text)
+        self.page = page
+        self.label = label
+        self.table = table  # 1-based table number, for rows
+        self.row = row  # 1-based row number within its table
+        self.refs = refs if refs is not None else []  # footnote marks referenced in the text
+        self.lines = lines if lines is not None else []  # source lines, for the header parser
+        self.small = small  # smaller type than the body (a figure's labels, a table note)
+        self.size = size  # type size, where the reader knows it (DOCX), for the cover
+        self.bold = bold
+        self.style = style  # the Word paragraph style, where there is one
+        if not self.lines and text:
+            self.lines.append(text)
+
+    @property
+    def text(self) -> str:
+        return str(self.joined)
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self.joined = JoinedText(value)
 
     def extend(self, line: str, refs: list[str] | None = None) -> None:
         """Continue this block with the next source line of the same paragraph."""
-        self.text = join_text(self.text, line)
+        self.joined.add(line)
         self.lines.append(line)
         self.refs.extend(refs or [])
+
+    def __repr__(self) -> str:
+        return f"Block({self.kind.value}, {self.label!r}, {self.text[:40]!r})"
 
 
 def row_block(

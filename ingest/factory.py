@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from ingest.encoder_pool import worker_count
+from ingest.limits import ReaderLimits
 from ingest.parser import DocumentParser
 from ingest.pipeline import IngestPipeline
 from reformqa.settings import Settings
@@ -30,7 +31,7 @@ def build_pipeline(
     return IngestPipeline(
         index,
         embedder,
-        DocumentParser(settings.max_file_bytes),
+        DocumentParser(ReaderLimits.from_settings(settings)),
         batch_size=settings.embed_batch,
         progress=progress,
         workers=worker_count(settings.embed_workers),

@@ -16,6 +16,7 @@ from ingest.cover import Cover
 from ingest.errors import IngestError
 from ingest.frontmatter import FrontMatterError, split_front_matter
 from ingest.header import detect_doc_type, parse_date, parse_header
+from ingest.limits import ReaderLimits
 from ingest.models import DocumentMeta, ParsedDocument
 from ingest.readers.docx import DocxProblem, parse_docx
 from ingest.readers.html import parse_html
@@ -36,9 +37,8 @@ SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".ht
 class DocumentParser:
     """Parses supported files into metadata and citable units."""
 
-    def __init__(self, max_file_bytes: int = 50 * 1024 * 1024, max_pdf_pages: int = 2000) -> None:
-        self.max_file_bytes = max_file_bytes
-        self.max_pdf_pages = max_pdf_pages
+    def __init__(self, limits: ReaderLimits | None = None) -> None:
+        self.limits = limits or ReaderLimits()
 
     def run(self, path: Path, overrides: Mapping[str, str] | None = None) -> ParsedDocument:
         """Parse one file; `overrides` (e.g. an upload form's audience) beat front matter."""
@@ -50,16 +50,20 @@ class DocumentParser:
                 f"unsupported format '{suffix or path.name}' "
                 f"(supported: {', '.join(SUPPORTED_SUFFIXES)})",
             )
+        if path.is_symlink() and not path.exists():
+            raise IngestError(
+                name, f"broken link (it points to {path.readlink()}, which is missing)"
+            )
         try:
             size = path.stat().st_size
         except OSError as exc:
             raise IngestError(name, f"cannot read file ({exc.strerror})") from exc
         if size == 0:
             raise IngestError(name, "empty file")
-        if size > self.max_file_bytes:
+        if size > self.limits.max_file_bytes:
             raise IngestError(
                 name,
-                f"file is {_human(size)}, over the limit of {_human(self.max_file_bytes)} "
+                f"file is {_human(size)}, over the limit of {_human(self.limits.max_file_bytes)} "
                 "(setting max_file_mb)",
             )
         data = path.read_bytes()
@@ -73,9 +77,9 @@ class DocumentParser:
     def _read(self, name: str, suffix: str, data: bytes) -> Reading:
         try:
             if suffix == ".pdf":
-                return parse_pdf(data, self.max_pdf_pages)
+                return parse_pdf(data, self.limits.max_pdf_pages)
             if suffix == ".docx":
-                return parse_docx(data)
+                return parse_docx(data, self.limits)
             text = decode_text(data)
             if not text.strip():
                 raise IngestError(name, "empty file (only white space)")
@@ -91,15 +95,23 @@ class DocumentParser:
     ) -> ParsedDocument:
         meta = DocumentMeta(symbol="")
         cover = reading.cover
+        cap = self.limits.max_unit_chars
         if cover is not None and cover.found:
-            segmentation = segment(reading.blocks, header_read=True)
+            segmentation = segment(reading.blocks, header_read=True, max_unit_chars=cap)
             _apply_cover(cover, meta)
         else:
-            segmentation = segment(reading.blocks)
+            segmentation = segment(reading.blocks, max_unit_chars=cap)
             if not parse_header(segmentation.header_lines, meta):
-                segmentation = segment(reading.blocks, has_un_header=False)
+                segmentation = segment(reading.blocks, has_un_header=False, max_unit_chars=cap)
         if not segmentation.units:
             raise IngestError(str(path), "no text found to index")
+        if len(segmentation.units) > self.limits.max_document_units:
+            raise IngestError(
+                str(path),
+                f"{len(segmentation.units):,} units, over the limit of "
+                f"{self.limits.max_document_units:,} (setting max_document_units)",
+            )
+        meta.warnings.extend(segmentation.warnings)
         stem, _, lang_suffix = path.stem.rpartition(".")
         if lang_suffix.lower() not in UN_LANGUAGES:
             stem, lang_suffix = path.stem, ""

@@ -69,7 +69,7 @@ def collect_files(paths: Iterable[Path], exclude: Path | None = None) -> list[Pa
                 sorted(
                     p
                     for p in path.rglob("*")
-                    if p.is_file()
+                    if (p.is_file() or p.is_symlink())  # a broken link is reported, not skipped
                     and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 )
             )

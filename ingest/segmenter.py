@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ingest.blocks import Block, BlockKind
 from ingest.models import Unit, UnitKind, annex_label
-from ingest.patterns import PARA_START, SECTION_PARA_START, ends_sentence, join_text
+from ingest.patterns import PARA_START, SECTION_PARA_START, JoinedText, ends_sentence
 
 _ANNEX = re.compile(
     r"^(?:Annex|Annexe|Anexo|Приложение|المرفق|附件)"
@@ -42,13 +42,14 @@ class Segmentation:
     units: list[Unit]
     headings: list[str]
     notes: dict[str, str] = field(default_factory=dict)  # non-numeric footnotes, e.g. "*"
+    warnings: list[str] = field(default_factory=list)  # units cut for being too long
 
 
 @dataclass
 class _Draft:
     label: str
     kind: UnitKind
-    text: str
+    text: JoinedText
     section: str
     page: int | None
     refs: list[str]
@@ -109,7 +110,10 @@ def _opens_paragraph(text: str) -> bool:
 
 
 def segment(
-    blocks: list[Block], has_un_header: bool | None = None, header_read: bool = False
+    blocks: list[Block],
+    has_un_header: bool | None = None,
+    header_read: bool = False,
+    max_unit_chars: int = 0,
 ) -> Segmentation:
     """Turn blocks into units.
 
@@ -135,7 +139,9 @@ def segment(
     for block in blocks[end:]:
         builder.add(block)
     notes.update(builder.notes)
-    return Segmentation(header, _finish(builder.drafts), builder.headings, notes)
+    warnings: list[str] = []
+    units = _finish(builder.drafts, max_unit_chars, warnings)
+    return Segmentation(header, units, builder.headings, notes, warnings)
 
 
 @dataclass
@@ -176,15 +182,15 @@ class _Builder:
             if self.annex is not None:
                 label = annex_label(self.annex, label)
             self._open(label, UnitKind.PARAGRAPH, block, block.text[length:])
-        elif self.footnote is not None and not ends_sentence(self.footnote.text):
-            self.footnote.text = join_text(self.footnote.text, block.text)
+        elif self.footnote is not None and not ends_sentence(self.footnote.text.last):
+            self.footnote.text.add(block.text)
             self.footnote.refs.extend(block.refs)
         elif (
             self.paragraph is not None
             and not block.small
-            and (self.numbered or not ends_sentence(self.paragraph.text))
+            and (self.numbered or not ends_sentence(self.paragraph.text.last))
         ):
-            self.paragraph.text = join_text(self.paragraph.text, block.text)
+            self.paragraph.text.add(block.text)
             self.paragraph.refs.extend(block.refs)
             self.footnote = None
         elif self.numbered:
@@ -235,7 +241,7 @@ class _Builder:
             self.heading_paragraph = True
             return
         if self.heading_paragraph and self.paragraph is not None:
-            self.paragraph.text = join_text(self.paragraph.text, block.text)
+            self.paragraph.text.add(block.text)
             return  # the rest of a numbered heading, or the line under it
         self.section = block.text
         self.headings.append(block.text)
@@ -249,7 +255,7 @@ class _Builder:
         self.footnote = _Draft(
             f"fn{int(block.label)}",
             UnitKind.FOOTNOTE,
-            block.text,
+            JoinedText(block.text),
             self.section,
             block.page,
             list(block.refs),
@@ -259,19 +265,25 @@ class _Builder:
     def _open(
         self, label: str, kind: UnitKind, block: Block, text: str, fallback: str = ""
     ) -> None:
-        draft = _Draft(label, kind, text, self.section, block.page, list(block.refs), fallback)
+        draft = _Draft(
+            label, kind, JoinedText(text), self.section, block.page, list(block.refs), fallback
+        )
         self.drafts.append(draft)
         self.heading_paragraph = False
         self.paragraph = draft
         self.footnote = None
 
 
-def _finish(drafts: list[_Draft]) -> list[Unit]:
-    """Number ordinal units, and make labels unique (a repeated number gets a suffix)."""
+def _finish(drafts: list[_Draft], max_chars: int, warnings: list[str]) -> list[Unit]:
+    """Number ordinal units, make labels unique (a repeated number gets a suffix), and cut a
+    unit longer than `max_chars` into labelled parts ("12", "12 part 2"), with a warning."""
     units: list[Unit] = []
     seen: dict[str, int] = {}
     ordinal_count = 0
-    for position, draft in enumerate(d for d in drafts if d.text.strip()):
+    for draft in drafts:
+        text = str(draft.text).strip()
+        if not text:
+            continue
         label = draft.label
         if draft.kind is UnitKind.ORDINAL and not label:
             ordinal_count += 1
@@ -284,9 +296,30 @@ def _finish(drafts: list[_Draft]) -> list[Unit]:
         else:
             seen[label] = 1
         refs = tuple(dict.fromkeys(f"fn{int(r)}" for r in draft.refs if r.isdigit()))
-        units.append(
-            Unit(
-                label, draft.kind, draft.text.strip(), draft.section, draft.page, position + 1, refs
+        pieces = split_long(text, max_chars) if max_chars else [text]
+        if len(pieces) > 1:
+            warnings.append(
+                f"unit {label} has {len(text):,} characters, cut into {len(pieces)} parts "
+                f"of at most {max_chars:,} (setting max_unit_chars)"
             )
-        )
+        for number, piece in enumerate(pieces, start=1):
+            part = label if number == 1 else f"{label} part {number}"
+            units.append(
+                Unit(part, draft.kind, piece, draft.section, draft.page, len(units) + 1, refs)
+            )
     return units
+
+
+def split_long(text: str, max_chars: int) -> list[str]:
+    """Pieces of at most `max_chars`, cut after a sentence where one ends late enough."""
+    pieces: list[str] = []
+    while len(text) > max_chars:
+        window = text[:max_chars]
+        cut = max(window.rfind(mark) for mark in (". ", "。", "; ", "؛ ", "\n"))
+        if cut < max_chars // 2:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut >= max_chars // 2 else max_chars
+        pieces.append(text[:cut].strip())
+        text = text[cut:].strip()
+    pieces.append(text)
+    return [piece for piece in pieces if piece]

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from ingest.patterns import join_text
+from ingest.patterns import JoinedText
 
 _WORD = re.compile(r"[^\W\d_][\w\-’']*", re.UNICODE)
 _TOKEN_EDGE = re.compile(r"^([\W_]*)(.*?)([\W_]*)$", re.S)
@@ -25,7 +25,13 @@ class Vocabulary:
     def __init__(self, lines: Iterable[str]) -> None:
         self.counts: Counter[str] = Counter()
         for line in lines:
-            self.counts.update(word.lower() for word in _WORD.findall(line))
+            for word in _WORD.findall(line):
+                word = word.lower()
+                self.counts[word] += 1
+                # "Under-Secretary-General" also writes "secretary-general" and "general"
+                for index, char in enumerate(word):
+                    if char == "-" and index + 1 < len(word):
+                        self.counts[word[index + 1 :]] += 1
 
     def knows(self, word: str, at_least: int = 2) -> bool:
         return self.counts[word.lower()] >= at_least
@@ -50,18 +56,30 @@ class Vocabulary:
         if not a or not b or not a[-1].isalpha() or not b[0].isalpha():
             return False
         if self.knows(a) and self.knows(b):
-            return False
-        joined = (a + b).lower()
-        return self.counts[joined] >= 2 and self.counts[joined] > self.counts[a.lower()]
+            return False  # two words the document uses: "a new", "in to"
+        if b[0].isupper() and not (a.isupper() and len(a) <= 2 and b.isupper()):
+            return False  # "Richard Chambers": a capital starts a word ("J IU" is the exception)
+        # the document writes the join elsewhere, and a piece is a one-off ("Secr")
+        return self.counts[(a + b).lower()] >= 1
+
+
+def continue_text(joined: JoinedText, line: str, vocabulary: Vocabulary) -> None:
+    """Continue a paragraph with its next printed line, mending a line-end hyphen."""
+    last = joined.last
+    match = re.search(r"([^\W\d_]+)-$", last)
+    tail = re.match(r"([^\W\d_]+)", line.strip())
+    if match and tail and line.strip()[:1].islower():
+        hyphenated = f"{match.group(1)}-{tail.group(1)}".lower()
+        joined_word = (match.group(1) + tail.group(1)).lower()
+        if vocabulary.counts[joined_word] and not vocabulary.counts[hyphenated]:
+            joined.replace_last(last[:-1])
+            joined.add(line, glue="")
+            return
+    joined.add(line)
 
 
 def join_line(text: str, line: str, vocabulary: Vocabulary) -> str:
-    """Continue `text` with the next printed line of the same paragraph."""
-    match = re.search(r"([^\W\d_]+)-$", text)
-    tail = re.match(r"([^\W\d_]+)", line)
-    if match and tail and line[:1].islower():
-        hyphenated = f"{match.group(1)}-{tail.group(1)}".lower()
-        joined = (match.group(1) + tail.group(1)).lower()
-        if vocabulary.counts[joined] and not vocabulary.counts[hyphenated]:
-            return text[:-1] + line.strip()
-    return join_text(text, line)
+    """`continue_text` for a short text held as a string (a table cell)."""
+    joined = JoinedText(text)
+    continue_text(joined, line, vocabulary)
+    return str(joined)

@@ -31,6 +31,12 @@ class Settings(BaseSettings):
         0, ge=0, description="USE encoder processes for large ingests (0: one per CPU core)"
     )
     max_file_mb: float = Field(50.0, gt=0)
+    # Limits on what is parsed, not only on what is stored: a 740 KB DOCX can inflate to 300 MB.
+    max_unpacked_mb: float = Field(200.0, gt=0, description="DOCX contents, decompressed")
+    max_zip_entries: int = Field(5000, ge=10, description="files inside a DOCX")
+    max_pdf_pages: int = Field(2000, ge=1)
+    max_unit_chars: int = Field(8000, ge=500, description="longer units are cut into parts")
+    max_document_units: int = Field(20000, ge=10, description="units of one document")
 
     mode: Literal["extractive", "llm"] = "extractive"
     k: int = Field(5, ge=1, le=50, description="sources per answer")

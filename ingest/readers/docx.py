@@ -22,6 +22,7 @@ from lxml import etree
 
 from ingest.blocks import Block, BlockKind, Reading, row_block
 from ingest.cover import CoverLine, read_cover
+from ingest.limits import ReaderLimits
 from ingest.patterns import PARA_START, looks_like_heading
 from ingest.readers.docx_numbering import WordNumbering
 
@@ -35,17 +36,20 @@ class DocxProblem(ValueError):
     """A file that python-docx cannot open as a Word document."""
 
 
-def parse_docx(data: bytes) -> Reading:
+def parse_docx(data: bytes, limits: ReaderLimits | None = None) -> Reading:
     """Blocks of a Word file, and its cover read from the header part and the first paragraphs.
 
     ODS Word files keep the symbol and the Distr. block in the first page's header part, not
     in the body; the title and session lines are body paragraphs in the UN styles.
     """
+    _check_archive(data, limits or ReaderLimits())
     try:
         document = docx.Document(io.BytesIO(data))
+        blocks = _body_blocks(document)
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DocxProblem(f"not a readable DOCX file ({exc})") from exc
-    blocks = _body_blocks(document)
+    except etree.XMLSyntaxError as exc:
+        raise DocxProblem(f"not a readable DOCX file (its XML is broken: {exc.msg})") from exc
     body_size = _default_size(document)
     header = _header_lines(document, body_size)
     leading: list[CoverLine] = []
@@ -70,6 +74,30 @@ def parse_docx(data: bytes) -> Reading:
         cover=cover,
         header_lines=[line.text for line in (header + leading)[:used]],
     )
+
+
+def _check_archive(data: bytes, limits: ReaderLimits) -> None:
+    """Refuse a DOCX whose zip holds too many files or inflates too far, before unpacking it.
+
+    The sizes checked are the ones the zip declares; Python's zipfile never inflates an entry
+    past its declared size (it fails the CRC check instead), so they bound the real work.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except zipfile.BadZipFile as exc:
+        raise DocxProblem(f"not a readable DOCX file ({exc})") from exc
+    if len(entries) > limits.max_zip_entries:
+        raise DocxProblem(
+            f"{len(entries):,} files inside, over the limit of {limits.max_zip_entries:,} "
+            "(setting max_zip_entries)"
+        )
+    unpacked = sum(entry.file_size for entry in entries)
+    if unpacked > limits.max_unpacked_bytes:
+        raise DocxProblem(
+            f"unpacks to {unpacked / 2**20:,.0f} MB, over the limit of "
+            f"{limits.max_unpacked_bytes / 2**20:,.0f} MB (setting max_unpacked_mb)"
+        )
 
 
 def _body_blocks(document: Any) -> list[Block]:

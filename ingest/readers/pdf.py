@@ -20,7 +20,7 @@ from ingest.header import DISTR
 from ingest.patterns import PAGE_NUMBER, PARA_START, SECTION_PARA_START, looks_like_heading
 from ingest.readers.pdf_lines import PdfLine, PdfPage, PdfUnreadable, open_pdf, read_pages
 from ingest.readers.pdf_tables import build_table
-from ingest.text_repair import Vocabulary, join_line
+from ingest.text_repair import Vocabulary, continue_text
 from reformqa.symbols import symbols_of_line
 
 _JOB_NUMBER = re.compile(
@@ -108,6 +108,9 @@ class _PageReader:
                 text = " ".join(line.text for line in side)
                 self.blocks.append(Block(BlockKind.TEXT, text, page=page.number, small=True))
             self._footnotes(foot, page.number)
+        for block in self.blocks:
+            if block.kind in (BlockKind.TEXT, BlockKind.FOOTNOTE, BlockKind.HEADING):
+                block.text = self.vocabulary.mend_spacing(block.text)  # "Secr etary-General"
         return reading
 
     def _split_foot(self, lines: list[PdfLine]) -> tuple[list[PdfLine], list[PdfLine]]:
@@ -264,7 +267,7 @@ class _PageReader:
         return index
 
     def _append(self, block: Block, line: PdfLine) -> None:
-        block.text = join_line(block.text, line.text, self.vocabulary)
+        continue_text(block.joined, line.text, self.vocabulary)
         block.lines.append(line.text)
         block.refs.extend(line.refs)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 
 from reformqa.settings import Settings
 
@@ -37,19 +38,28 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     with open_pipeline(settings, progress=progress) as pipeline:
         report = pipeline.run(args.paths, prune=args.prune)
     for failure in report.failed:
-        print(f"FAILED {failure.path}: {failure.reason}")
+        print(f"FAILED {printable(failure.path)}: {printable(failure.reason)}")
     for warning in report.warnings:
-        print(f"warning: {warning}")
+        print(f"warning: {printable(warning)}")
     print(report.summary())
     return 1 if report.failed else 0
+
+
+def printable(text: str) -> str:
+    """A file name or reason on one line: a newline in a file name cannot forge a line."""
+    return "".join(
+        repr(ch)[1:-1] if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch
+        for ch in text
+    )
 
 
 def cmd_inspect(args: argparse.Namespace, settings: Settings) -> int:
     from ingest.errors import IngestError
     from ingest.inspection import format_inspection, inspect_document
+    from ingest.limits import ReaderLimits
     from ingest.parser import DocumentParser
 
-    parser = DocumentParser(settings.max_file_bytes)
+    parser = DocumentParser(ReaderLimits.from_settings(settings))
     reports: list[dict[str, object]] = []
     failed = False
     for path in args.paths:
@@ -59,7 +69,7 @@ def cmd_inspect(args: argparse.Namespace, settings: Settings) -> int:
             failed = True
             reports.append({"path": str(path), "error": exc.reason})
             if not args.json:
-                print(f"FAILED {exc}")
+                print(f"FAILED {printable(str(exc))}")
             continue
         reports.append(inspection.to_json())
         if not args.json:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 from reformqa import __version__
@@ -29,6 +30,17 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)"
     )
+
+
+def iso_date(text: str) -> str:
+    """A date as YYYY, YYYY-MM or YYYY-MM-DD; anything else is a usage error, not a traceback."""
+    for pattern in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            datetime.strptime(text, pattern)
+        except ValueError:
+            continue
+        return text
+    raise argparse.ArgumentTypeError(f"invalid date {text!r} (use YYYY-MM-DD)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -79,8 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ask.add_argument("--prefer-lang", help="show sources in this language when indexed")
     ask.add_argument("--doc-type", action="append", help="note, checklist, audit, ...")
-    ask.add_argument("--since", help="documents dated on or after YYYY-MM-DD")
-    ask.add_argument("--until", help="documents dated on or before YYYY-MM-DD")
+    ask.add_argument("--since", type=iso_date, help="documents dated on or after YYYY-MM-DD")
+    ask.add_argument("--until", type=iso_date, help="documents dated on or before YYYY-MM-DD")
     ask.add_argument("--llm", help="chat model: 'openai:MODEL' or 'ollama:MODEL'")
     ask.add_argument("--llm-base-url", help="e.g. http://127.0.0.1:8080/v1")
     ask.add_argument("--json", action="store_true", help="machine-readable output")

@@ -182,3 +182,11 @@ def test_user_who_may_see_nothing_is_told_nothing_is_indexed(service):
 
     answer = service.ask("What share of outcomes?", filters=SearchFilters(audiences=("board",)))
     assert answer.abstained and "reformqa ingest" in answer.text and not answer.citations
+
+
+def test_a_named_paragraph_is_quoted_whole_once(service):
+    answer = service.ask("What does paragraph 14 say?")
+    lines = answer.text.splitlines()
+    assert len(lines) == 1 and lines[0].count("(HSP/EB.2026/12, para. 14)") == 1
+    assert "2024 年和 2025 年，人居署至少 82% 的国家级活动" in lines[0]
+    assert lines[0].index("这种参与会加强") > lines[0].index("人居署认识到")  # the whole paragraph

@@ -18,3 +18,10 @@ def test_letter_spacing_mended_only_into_words_of_the_document():
     assert vocabulary.mend_spacing("the Secr etary-General said") == "the Secretary-General said"
     assert vocabulary.mend_spacing("total spendin g rose") == "total spending rose"
     assert vocabulary.mend_spacing("a new plan") == "a new plan"  # two known words stay apart
+
+
+def test_names_are_not_glued_even_when_an_address_writes_them_together():
+    vocabulary = Vocabulary(["Contact Richard Chambers at richardchambers@un.org"])
+    assert vocabulary.mend_spacing("Richard Chambers") == "Richard Chambers"
+    vocabulary = Vocabulary(["Under-Secretary-General"])
+    assert vocabulary.mend_spacing("the Secr etary-General") == "the Secretary-General"

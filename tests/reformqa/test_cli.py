@@ -125,3 +125,15 @@ def test_ask_loads_neither_the_ui_nor_the_chat_models_nor_eval(seed_store):
     chat_models = ("langchain_core.language_models.base", "langchain_openai", "langchain_ollama")
     for module in ("gradio", "eval", *chat_models):
         assert module not in loaded, module
+
+
+def test_a_bad_date_is_a_usage_error_not_a_traceback(capsys):
+    import pytest
+
+    from reformqa.cli.main import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["ask", "--since", "yesterday", "what changed?"])
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2
+    assert "invalid date 'yesterday' (use YYYY-MM-DD)" in err and "Traceback" not in err
