@@ -136,6 +136,7 @@ class ChatHandlers:
             self.service, self.policy.requires_login, viewer, self.document_choices(viewer), ui_lang
         )
         logger.info("page load", extra={"user": viewer.name, "role": viewer.role, "ui": ui_lang})
+        self.exports.expire()  # expired exports leave the disk at the next page load at the latest
         return tuple(values[name] for name in LOAD_OUTPUTS)
 
     # --- asking -------------------------------------------------------------------------------
