@@ -40,6 +40,14 @@ class ScoredSentence:
     score: float
 
 
+@dataclass(frozen=True)
+class FollowUp:
+    """A question completed from the previous turn, and what that turn answered."""
+
+    question: str
+    previous_answer: str
+
+
 @dataclass
 class Extract:
     text: str
@@ -56,8 +64,10 @@ class ExtractiveAnswerer:
         self.threshold = threshold
 
     def score_sentences(
-        self, question: str, sources: list[Source], terms: QueryTerms
+        self, question: str, sources: list[Source], terms: QueryTerms, asked: str | None = None
     ) -> list[ScoredSentence]:
+        """Sentences of the top sources by similarity to `question`; the figure wanted is the
+        one `asked` (the user's own words, for a follow-up) asks for."""
         candidates = [
             ScoredSentence(source, position, sentence, 0.0)
             for source in sources[:SOURCES_READ]
@@ -67,29 +77,46 @@ class ExtractiveAnswerer:
             return []
         vectors = self.embedder.encode([question] + [c.text for c in candidates], interactive=True)
         similarity = vectors[1:] @ vectors[0]
-        figure = wanted_figure(question)
+        asked = asked or question
+        figure = wanted_figure(asked)
         for candidate, cosine in zip(candidates, similarity, strict=True):
             candidate.score = (
                 float(cosine)
                 + TERM_WEIGHT * terms.coverage(candidate.text, candidate.source.unit.language)
                 + SOURCE_WEIGHT * candidate.source.score
             )
-            if not has_figure(candidate.text, figure, question):
+            if not has_figure(candidate.text, figure, asked):
                 candidate.score -= MISSING_FIGURE
         return sorted(candidates, key=lambda c: -c.score)
 
     def run(
-        self, question: str, retrieval: Retrieval, language: str, focus: str | None = None
+        self,
+        question: str,
+        retrieval: Retrieval,
+        language: str,
+        focus: str | None = None,
+        follow_up: FollowUp | None = None,
     ) -> Extract:
-        """Answer `question`; `focus` is the question without direct references, if any."""
+        """Answer `question`; `focus` is the question without direct references, if any.
+
+        A follow-up ("and in which countries?") is searched with the previous question's
+        words, but asks for something new: the figure it wants is its own, and a sentence
+        the previous answer already gave is used again only when nothing new clears the
+        evidence threshold.
+        """
         sources = retrieval.sources
         direct = [s for s in sources if s.direct]
         if direct:
             return self._quote_direct(focus or "", direct, language, retrieval.terms)
-        scored = self.score_sentences(question, sources, retrieval.terms)
+        asked = follow_up.question if follow_up is not None else question
+        scored = self.score_sentences(question, sources, retrieval.terms, asked)
         evidence = scored[0].score if scored else 0.0
         if evidence < self.threshold:
             return self.abstain(sources, language, evidence)
+        if follow_up is not None:
+            fresh = [c for c in scored if c.text not in follow_up.previous_answer]
+            if fresh and fresh[0].score >= self.threshold:
+                scored = fresh
         chosen = self._select(scored)
         return self._compose(chosen, language, evidence)
 
@@ -149,11 +176,7 @@ class ExtractiveAnswerer:
             lines.append(message("closest", language))
             for source in sources[:3]:
                 citation = source.citation()
-                snippet = (
-                    source.unit.text
-                    if len(source.unit.text) <= 160
-                    else (source.unit.text[:159] + "…")
-                )
+                snippet = shorten(source.unit.text, 160)
                 lines.append(f"- {snippet} {citation.format(language)}")
                 citations.append(citation)
         return Extract("\n".join(lines), True, citations, evidence)

@@ -57,6 +57,22 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "ar": "النموذج اللغوي غير متاح ({reason})؛ تُعرض الإجابة المستخرجة.",
         "zh": "语言模型不可用（{reason}）；以下为摘录的回答。",
     },
+    "quote_language": {
+        "en": "The cited passage is in {languages}; it is quoted as written.",
+        "fr": "Le passage cité est en {languages} ; il est reproduit tel quel.",
+        "es": "El pasaje citado está en {languages}; se reproduce tal cual.",
+        "ru": "Цитируемый фрагмент на {languages} языке; он приводится без изменений.",
+        "ar": "المقطع المستشهد به باللغة {languages}؛ ويُقتبس كما ورد.",
+        "zh": "所引段落为{languages}，按原文引用。",
+    },
+    "in_figures": {
+        "en": "In figures: {figures}.",
+        "fr": "En chiffres : {figures}.",
+        "es": "En cifras: {figures}.",
+        "ru": "В цифрах: {figures}.",
+        "ar": "بالأرقام: {figures}.",
+        "zh": "数字：{figures}。",
+    },
     "reference_choice": {
         "en": "Several documents have the paragraph you name; this answer is from {symbol}. "
         "Add a document symbol to the question to ask about another.",
@@ -72,6 +88,24 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "如需询问其他文件，请在问题中注明文件编号。",
     },
 }
+
+
+# Each language's name as written in the asker's language (Russian in the prepositional case,
+# as "на {languages} языке" needs it).
+LANGUAGE_NAMES: dict[str, dict[str, str]] = {
+    "en": {"ar": "Arabic", "en": "English", "es": "Spanish", "fr": "French",
+           "ru": "Russian", "zh": "Chinese"},
+    "fr": {"ar": "arabe", "en": "anglais", "es": "espagnol", "fr": "français",
+           "ru": "russe", "zh": "chinois"},
+    "es": {"ar": "árabe", "en": "inglés", "es": "español", "fr": "francés",
+           "ru": "ruso", "zh": "chino"},
+    "ru": {"ar": "арабском", "en": "английском", "es": "испанском", "fr": "французском",
+           "ru": "русском", "zh": "китайском"},
+    "ar": {"ar": "العربية", "en": "الإنكليزية", "es": "الإسبانية", "fr": "الفرنسية",
+           "ru": "الروسية", "zh": "الصينية"},
+    "zh": {"ar": "阿拉伯文", "en": "英文", "es": "西班牙文", "fr": "法文", "ru": "俄文",
+           "zh": "中文"},
+}  # fmt: skip
 
 
 def message(name: str, language: str, **values: str) -> str:

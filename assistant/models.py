@@ -55,6 +55,8 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     notice: str = ""  # e.g. why the llm answer fell back to the extractive one
     sources: list[Source] = field(default_factory=list)
+    quote_languages: list[str] = field(default_factory=list)  # set when not the asker's
+    framing: str = ""  # in the asker's language: which language the quotes are in, figures
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -66,5 +68,7 @@ class Answer:
             "language": self.language,
             "mode": self.mode,
             "notice": self.notice,
+            "quote_languages": self.quote_languages or [self.language],
+            "framing": self.framing,
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
         }

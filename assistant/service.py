@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from assistant.condense import Turn, condense_heuristic
 from assistant.errors import ConfigurationError, QuestionError
-from assistant.extractive import Extract, ExtractiveAnswerer
+from assistant.extractive import Extract, ExtractiveAnswerer, FollowUp
+from assistant.framing import frame_for_asker
 from assistant.library import LibraryService
 from assistant.messages import message
 from assistant.models import Answer, Source
@@ -54,6 +55,7 @@ class _Scope:
     standalone: str
     reference: DirectReference
     filters: SearchFilters
+    follow_up: FollowUp | None = None  # the question completed from the previous turn
 
 
 class AssistantService:
@@ -164,7 +166,10 @@ class AssistantService:
         ):
             # "what does HSP/EB.2026/12 say about ...": search that document only
             filters = replace(filters, symbols=(reference.symbol,))
-        return _Scope(standalone, reference, filters)
+        follow_up = (
+            FollowUp(question, history[-1].answer) if history and standalone != question else None
+        )
+        return _Scope(standalone, reference, filters, follow_up)
 
     def _retrieve(
         self,
@@ -207,7 +212,7 @@ class AssistantService:
             return self._from_extract(question, standalone, language, mode, extract, retrieval)
         if mode == "llm" and self.llm is not None:
             return (yield from self._llm_answer(question, standalone, language, retrieval, focus))
-        extract = self.extractive.run(standalone, retrieval, language, focus)
+        extract = self.extractive.run(standalone, retrieval, language, focus, scope.follow_up)
         return self._from_extract(question, standalone, language, "extractive", extract, retrieval)
 
     @staticmethod
@@ -223,6 +228,7 @@ class AssistantService:
         if retrieval.chosen_document and not answer.abstained:
             choice = message("reference_choice", language, symbol=retrieval.chosen_document)
             answer.notice = f"{answer.notice} {choice}".strip()
+        frame_for_asker(answer, answer.question)
         answer.timings_ms = timings
         answer.sources = ranked
         logger.info(

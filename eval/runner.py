@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assistant.condense import Turn
 from assistant.models import Answer
 from assistant.service import AssistantService
 from eval.gold import GoldQuestion
@@ -101,11 +102,20 @@ class EvalRunner:
         self, questions: Sequence[GoldQuestion], label: str = "questions"
     ) -> list[QuestionScore]:
         scores = []
+        answers: dict[str, Turn] = {}  # by id: what a follow-up's earlier question got
         with progress_bar(self.progress) as progress:
             task = progress.add_task(label, total=len(questions))
             for question in questions:
+                earlier = question.extra.get("pair") if question.kind == "followup" else None
+                history = [answers[earlier]] if earlier in answers else []
                 answer = self.service.ask(
-                    question.question, mode=self.mode, k=self.k, depth=RETRIEVAL_DEPTH
+                    question.question, history, mode=self.mode, k=self.k, depth=RETRIEVAL_DEPTH
+                )
+                answers[question.id] = Turn(
+                    question.question,
+                    answer.standalone_query,
+                    answer.text,
+                    [c.symbol for c in answer.citations],
                 )
                 scores.append(score_answer(question, answer))
                 progress.advance(task)

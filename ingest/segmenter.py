@@ -280,6 +280,8 @@ def _finish(drafts: list[_Draft], max_chars: int, warnings: list[str]) -> list[U
     units: list[Unit] = []
     seen: dict[str, int] = {}
     ordinal_count = 0
+    # a paragraph's number is its citation; a table row numbered like it yields ("t1.r12")
+    paragraphs = {d.label for d in drafts if d.kind is UnitKind.PARAGRAPH}
     for draft in drafts:
         text = str(draft.text).strip()
         if not text:
@@ -288,7 +290,7 @@ def _finish(drafts: list[_Draft], max_chars: int, warnings: list[str]) -> list[U
         if draft.kind is UnitKind.ORDINAL and not label:
             ordinal_count += 1
             label = str(ordinal_count)
-        if label in seen and draft.fallback:
+        if draft.fallback and (label in seen or label in paragraphs):
             label = draft.fallback
         if label in seen:
             seen[label] += 1

@@ -98,8 +98,9 @@ def export_docx(conversation: list[Exchange], path: Path, ui_lang: str, user: st
         document.add_heading(label("question_n", ui_lang, n=number), level=2)
         question = document.add_paragraph()
         question.add_run(plain_safe(exchange.question)).bold = True
-        if answer.notice:
-            _text(document, answer.notice, answer.language)
+        for note in (answer.framing, answer.notice):
+            if note:
+                _text(document, note, answer.language)
         for line in answer.text.splitlines():
             if line.startswith("- "):
                 _text(document, line[2:], answer.language, "List Bullet")

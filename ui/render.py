@@ -97,7 +97,8 @@ def _question(question: str, ui_lang: str) -> str:
 def exchange_html(index: int, exchange: Exchange, ui_lang: str) -> str:
     answer = exchange.answer
     classes = "rq-a rq-abstained" if answer.abstained else "rq-a"
-    notice = f'<p class="rq-notice">{escape(answer.notice)}</p>' if answer.notice else ""
+    said = " ".join(note for note in (answer.framing, answer.notice) if note)
+    notice = f'<p class="rq-notice">{escape(said)}</p>' if said else ""
     total = answer.timings_ms.get("total")
     timing = f" · {total / 1000:.1f} s" if total is not None else ""
     meta = f'<div class="rq-meta-line">{escape(answer.mode)}{timing}</div>'

@@ -146,8 +146,9 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         service.close()
     assert answer is not None
-    if answer.notice:
-        print(f"note: {answer.notice}")
+    for note in (answer.framing, answer.notice):
+        if note:
+            print(f"note: {note}")
     print(answer.text)
     return 0
 

@@ -190,3 +190,18 @@ def test_a_named_paragraph_is_quoted_whole_once(service):
     assert len(lines) == 1 and lines[0].count("(HSP/EB.2026/12, para. 14)") == 1
     assert "2024 年和 2025 年，人居署至少 82% 的国家级活动" in lines[0]
     assert lines[0].index("这种参与会加强") > lines[0].index("人居署认识到")  # the whole paragraph
+
+
+def test_a_follow_up_does_not_repeat_the_previous_answer(service):
+    from assistant.condense import Turn
+
+    first_question = "What share of Cooperation Framework priority outcomes did UN-Habitat support?"
+    first = service.ask(first_question)
+    turn = Turn(first_question, first.standalone_query, first.text, ["HSP/EB.2026/12"])
+    follow_up = service.ask("And in which countries?", [turn])
+    assert follow_up.standalone_query.startswith("And in which countries?")
+    assert not follow_up.abstained
+    first_sentences = {line.rsplit(" (", 1)[0] for line in first.text.splitlines()}
+    assert not any(
+        line.rsplit(" (", 1)[0] in first_sentences for line in follow_up.text.splitlines()
+    )

@@ -106,8 +106,10 @@ class ScriptedService:
     def __init__(self, perfect: bool, questions) -> None:
         self.perfect = perfect
         self.by_question = {q.question: q for q in questions}
+        self.histories: dict[str, list] = {}
 
-    def ask(self, question: str, mode=None, k=None, depth=0) -> Answer:
+    def ask(self, question: str, history=(), mode=None, k=None, depth=0) -> Answer:
+        self.histories[question] = list(history)
         gold = self.by_question[question]
         decoy = Source(unit("99", "unrelated"), 0.1)
         if not self.perfect or not gold.answerable:
@@ -213,3 +215,20 @@ def test_reformqa_eval_end_to_end_with_compare_and_check(tmp_path):
     assert check_thresholds(report, strict) == [
         f"answer.accuracy = {report['answer']['accuracy']} is below the threshold 1.01"
     ]
+
+
+def test_a_follow_up_is_asked_after_the_question_it_follows(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    rows = [
+        {"id": "q1", "question": "How many requests in 2024?", "lang": "en", "answers": ["858"],
+         "citations": [{"doc": "DP/2025/11", "para": "4"}], "kind": "number"},
+        {"id": "q2", "question": "And in 2023?", "lang": "en", "answers": ["700"],
+         "citations": [{"doc": "DP/2025/11", "para": "5"}], "kind": "followup", "pair": "q1"},
+    ]  # fmt: skip
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    questions = load_gold(path)
+    service = ScriptedService(True, questions)
+    EvalRunner(service, progress=False).run(questions)
+    assert service.histories["How many requests in 2024?"] == []
+    (turn,) = service.histories["And in 2023?"]
+    assert turn.question == "How many requests in 2024?" and turn.answer.startswith("858")

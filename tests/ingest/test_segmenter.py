@@ -79,3 +79,13 @@ def test_numbered_headings_in_the_sequence_are_paragraphs():
     assert [u.label for u in units] == ["6", "7", "8"]
     assert units[1].section == "1. Key frameworks"
     assert units[2].text == "Opening of the session The Board will hear statements."
+
+
+def test_a_table_row_numbered_like_a_paragraph_yields_the_label():
+    blocks = [
+        _text("11. The checklist has 20 requirements:"),
+        Block(BlockKind.ROW, "No.: 12 | Requirement: Cost-sharing", label="12", table=1, row=12),
+        _text("12. The next paragraph."),
+    ]
+    labels = _labels(blocks)
+    assert labels == ["11", "t1.r12", "12"]
