@@ -22,6 +22,17 @@ _ANNEX = re.compile(
     r"(?:paragraph(?:e|s)?|paras?\.?|párrafos?|párr\.?|par\.|пункт[а-я]*|п\.)\s*(\d{1,4})\b",
     re.I,
 )
+# "附件一第 3 段", "附件一议程第 1 项", "المرفق الأول، الفقرة 3"
+_ZH_ANNEX = re.compile(
+    r"附件\s*([一二三四五六七八九十]{1,3}|\d{1,2})?[^第]{0,12}第\s*(\d{1,4})\s*[段项]"
+)
+_AR_ANNEX = re.compile(
+    r"المرفق\s*(الأول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر)?"
+    r"\s*[،,]?\s*(?:الفقرة|البند)\s*(\d{1,4})"
+)
+_AR_ORDINALS = ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+                "التاسع", "العاشر")  # fmt: skip
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _RECOMMENDATION = re.compile(
     r"\b(?:recommendation|recommandation|recomendación|рекомендаци[яи])\s*(?:n[°o]\.?\s*)?"
     r"(\d{1,3})\b|التوصية\s*(\d{1,3})|建议\s*(\d{1,3})",
@@ -104,6 +115,10 @@ def chinese_number(text: str) -> int:
     return total + current
 
 
+def _roman(number: int) -> str:
+    return _ROMAN[number - 1] if 0 < number <= len(_ROMAN) else str(number)
+
+
 def find_reference(question: str) -> DirectReference:
     reference = DirectReference()
     symbol = _SYMBOL.search(question)
@@ -112,7 +127,14 @@ def find_reference(question: str) -> DirectReference:
     scrubbed = _SYMBOL.sub(" ", question)  # "HSP/EB.2026/12" must not read as paragraph 12
     for match in _ANNEX.finditer(scrubbed):
         reference.labels.append(annex_label((match.group(1) or "").upper(), match.group(2)))
-    scrubbed = _ANNEX.sub(" ", scrubbed)
+    for match in _ZH_ANNEX.finditer(scrubbed):
+        annex = _roman(chinese_number(match.group(1))) if match.group(1) else ""
+        reference.labels.append(annex_label(annex, match.group(2)))
+    for match in _AR_ANNEX.finditer(scrubbed):
+        annex = _ROMAN[_AR_ORDINALS.index(match.group(1))] if match.group(1) else ""
+        reference.labels.append(annex_label(annex, match.group(2)))
+    for pattern in (_ANNEX, _ZH_ANNEX, _AR_ANNEX):
+        scrubbed = pattern.sub(" ", scrubbed)
     for match in _RECOMMENDATION.finditer(scrubbed):
         reference.labels.append(f"rec{int(next(g for g in match.groups() if g))}")
     for match in _FOOTNOTE.finditer(scrubbed):
@@ -139,6 +161,8 @@ def strip_reference(question: str) -> str:
     for pattern in (
         _SYMBOL,
         _ANNEX,
+        _ZH_ANNEX,
+        _AR_ANNEX,
         _RECOMMENDATION,
         _FOOTNOTE,
         _PARAGRAPH,

@@ -64,6 +64,23 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="address the UI binds to (loopback by default)")
     port: int = Field(7860, ge=1, le=65535)
     auth: Path | None = Field(None, description="users file (JSON); enables login and roles")
+    login_free_attempts_account: int = Field(
+        5, ge=1, description="login attempts per account before backoff starts"
+    )
+    login_free_attempts_address: int = Field(
+        10, ge=1, description="login attempts per client address before backoff starts"
+    )
+    login_backoff_s: float = Field(
+        2.0, gt=0, description="first wait after the free attempts; doubles with each attempt"
+    )
+    login_backoff_max_s: float = Field(300.0, gt=0, description="longest wait between attempts")
+    login_forget_s: float = Field(
+        900.0, gt=0, description="attempts older than this no longer count towards backoff"
+    )
+    login_max_pending: int = Field(
+        8, ge=1, description="password checks queued at once; more are refused as busy"
+    )
+    export_ttl_s: float = Field(3600.0, gt=0, description="how long an exported DOCX stays")
 
     @classmethod
     def settings_customise_sources(

@@ -6,11 +6,13 @@ its annotations to describe the API.
 """
 
 import logging
+import os
 import signal
 import time
 from typing import Any
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from assistant.service import AssistantService
 from ingest.parser import SUPPORTED_SUFFIXES
@@ -18,6 +20,7 @@ from reformqa.settings import Settings
 from ui.access import AccessPolicy, is_loopback
 from ui.assets import CHAT_JS, CSS
 from ui.auth import UserStore
+from ui.export_store import ExportRoute
 from ui.feedback import FeedbackLog
 from ui.handlers import (
     ASK_OUTPUTS,
@@ -27,6 +30,7 @@ from ui.handlers import (
     UPLOAD_OUTPUTS,
     ChatHandlers,
 )
+from ui.login_guard import ClientAddressMiddleware
 from ui.render import conversation_html
 from ui.source_panel import placeholder
 from ui.uploads import UploadManager
@@ -37,6 +41,10 @@ logger = logging.getLogger(__name__)
 THEME = gr.themes.Soft(
     font=["system-ui", "Segoe UI", "Noto Sans", "WenQuanYi Zen Hei", "sans-serif"],
     font_mono=["ui-monospace", "DejaVu Sans Mono", "monospace"],
+)
+AUTH_MESSAGE = (
+    "reformqa: UN governing-body documents. After repeated wrong passwords, sign-in pauses "
+    "(from seconds to minutes) before it accepts another attempt."
 )
 UNAUTHENTICATED_WARNING = (
     "serving on {host} without --auth: anyone who can reach this port can ask questions "
@@ -112,9 +120,9 @@ def build_app(handlers: ChatHandlers) -> gr.Blocks:
                 )
                 with gr.Row():
                     c["export"] = gr.Button(elem_id="rq-export", scale=1)
-                    c["export_file"] = gr.File(
-                        interactive=False, visible=False, scale=2, elem_id="rq-export-file"
-                    )
+                    # A link to the user's own export (ui.export_store), not a gr.File: Gradio
+                    # would serve that from its shared cache to anyone who has the URL.
+                    c["export_file"] = gr.HTML("", visible=False, elem_id="rq-export-file")
             with gr.Column(scale=2, min_width=300, elem_id="rq-source-column"):
                 c["source_title"] = gr.Markdown("### Source")
                 c["source"] = gr.HTML(placeholder("en"), elem_id="rq-source")
@@ -168,14 +176,20 @@ def build_app(handlers: ChatHandlers) -> gr.Blocks:
             preferred_language: str = "",
             mode: str = "",
             k: int = 0,
+            since: str = "",
+            until: str = "",
             request: gr.Request = None,
         ) -> dict:
             """Answer a question from the documents the signed-in user may see.
 
-            Returns the answer as `reformqa ask --json` prints it: answer text, abstained,
-            citations (doc, para, lang, text, ...), question language, mode and timings.
+            k: sources per answer, 1-50 (0: the server's default). since, until: document
+            dates, YYYY-MM-DD, inclusive (empty: no limit). Returns the answer as `reformqa ask
+            --json` prints it: answer text, abstained, citations (doc, para, lang, text, ...),
+            question language, mode and timings.
             """
-            return handlers.api_ask(question, documents or [], preferred_language, mode, k, request)
+            return handlers.api_ask(
+                question, documents, preferred_language, mode, k, request, since, until
+            )
 
         gr.api(ask, api_name="ask", concurrency_id="answer")
     return demo
@@ -186,12 +200,16 @@ def launch(handlers: ChatHandlers, settings: Settings) -> gr.Blocks:
     if not is_loopback(settings.host) and settings.auth is None:
         logger.warning(UNAUTHENTICATED_WARNING.format(host=settings.host))
     demo = build_app(handlers)
-    users = handlers.policy.users
+    middleware = [
+        Middleware(ClientAddressMiddleware),
+        Middleware(ExportRoute, exports=handlers.exports, policy=handlers.policy),
+    ]
     demo.launch(
         server_name=settings.host,
         server_port=settings.port,
-        auth=users.check if users is not None else None,
-        auth_message="reformqa: UN governing-body documents",
+        auth=handlers.login.check if handlers.login is not None else None,
+        auth_message=AUTH_MESSAGE,
+        app_kwargs={"middleware": middleware},
         prevent_thread_lock=True,
         quiet=True,
         show_error=False,
@@ -207,9 +225,20 @@ def launch(handlers: ChatHandlers, settings: Settings) -> gr.Blocks:
     return demo
 
 
+def private_files(settings: Settings) -> None:
+    """Everything the server writes from now on (catalog, vectors, uploads, feedback, exports,
+    Gradio's cache) is readable by its own account only, and so are the store and upload
+    folders it finds: a delegate with a shell account must not read staff-only text on disk."""
+    os.umask(0o077)
+    for folder in (settings.store, settings.upload_dir):
+        if folder.is_dir() and folder.stat().st_uid == os.getuid():
+            folder.chmod(0o700)
+
+
 def serve(settings: Settings) -> tuple[gr.Blocks, ChatHandlers]:
     """Load the service and start the UI without blocking; returns the app and its handlers."""
     started = time.perf_counter()
+    private_files(settings)
     handlers = create_handlers(settings)
     demo = launch(handlers, settings)
     logger.info(

@@ -1,8 +1,10 @@
 """What staff take away for drafting: an answer as Markdown, the conversation as DOCX.
 
 Both keep the citations exactly as the answer wrote them (the service formats them; nothing
-here writes a citation string of its own). The DOCX ends with a references list holding the
-full text of every cited paragraph, so a draft can be checked without the tool.
+here writes a citation string of its own). Text from documents and questions passes through
+ui.sanitize on the way out, so a quoted `javascript:` link or raw HTML stays inert when pasted.
+The DOCX ends with a references list holding the full text of every cited paragraph, so a
+draft can be checked without the tool.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from docx.text.paragraph import Paragraph
 
 from ui.conversation import Exchange
 from ui.i18n import RTL, label
+from ui.sanitize import markdown_safe, plain_safe
 
 
 @dataclass(frozen=True)
@@ -54,8 +57,9 @@ def references(conversation: list[Exchange]) -> list[Reference]:
 
 def answer_markdown(exchange: Exchange, ui_lang: str) -> str:
     """The question as a quote, the answer with its citations, and the cited documents."""
-    lines = [f"> {exchange.question}", ""]
-    for line in exchange.answer.text.splitlines():
+    question = " ".join(markdown_safe(exchange.question).splitlines())
+    lines = [f"> {question}", ""]
+    for line in markdown_safe(exchange.answer.text).splitlines():
         lines.append(line)
         if not line.startswith("- "):
             lines.append("")
@@ -67,7 +71,8 @@ def answer_markdown(exchange: Exchange, ui_lang: str) -> str:
         lines.append("")
         for reference in sources:
             title = f": {reference.title}" if reference.title else ""
-            lines.append(f"- {reference.citation} {reference.symbol}{title}")
+            entry = f"- {reference.citation} {reference.symbol}{title}"
+            lines.append(markdown_safe(" ".join(entry.splitlines())))
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -78,7 +83,7 @@ def _right_to_left(paragraph: Paragraph) -> None:
 
 
 def _text(document: docx.document.Document, text: str, language: str, style: str = "") -> None:
-    paragraph = document.add_paragraph(text, style=style or None)
+    paragraph = document.add_paragraph(plain_safe(text), style=style or None)
     if language in RTL:
         _right_to_left(paragraph)
 
@@ -87,12 +92,12 @@ def export_docx(conversation: list[Exchange], path: Path, ui_lang: str, user: st
     document = docx.Document()
     document.add_heading(f"reformqa: {label('conversation', ui_lang)}", level=0)
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    document.add_paragraph(f"{user} · {stamp}")
+    document.add_paragraph(plain_safe(f"{user} · {stamp}"))
     for number, exchange in enumerate(conversation, start=1):
         answer = exchange.answer
         document.add_heading(label("question_n", ui_lang, n=number), level=2)
         question = document.add_paragraph()
-        question.add_run(exchange.question).bold = True
+        question.add_run(plain_safe(exchange.question)).bold = True
         for note in (answer.framing, answer.notice):
             if note:
                 _text(document, note, answer.language)
@@ -104,12 +109,12 @@ def export_docx(conversation: list[Exchange], path: Path, ui_lang: str, user: st
     document.add_heading(label("references", ui_lang), level=1)
     for reference in references(conversation):
         entry = document.add_paragraph(style="List Number")
-        entry.add_run(reference.citation).bold = True
+        entry.add_run(plain_safe(reference.citation)).bold = True
         if reference.title:
-            entry.add_run(f" {reference.title}")
+            entry.add_run(plain_safe(f" {reference.title}"))
         _text(document, reference.text, reference.language)
     document.core_properties.title = f"reformqa: {label('conversation', ui_lang)}"
-    document.core_properties.author = user
+    document.core_properties.author = plain_safe(user)
     path.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(path))
     return path

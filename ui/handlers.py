@@ -8,9 +8,9 @@ ui.app wires to components; tests call the handlers directly with a `gr.Request`
 from __future__ import annotations
 
 import logging
-import tempfile
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
@@ -22,12 +22,16 @@ from assistant.errors import ConfigurationError, QuestionError
 from assistant.models import Answer
 from assistant.service import AssistantService
 from ui.access import AccessDenied, AccessPolicy, Viewer
+from ui.api import caller_language, unexpected, validate_ask
 from ui.conversation import Exchange, history
 from ui.export import answer_markdown, export_docx
+from ui.export_store import ExportStore
 from ui.feedback import VERDICTS, FeedbackLog
-from ui.i18n import LANGUAGES, NATIVE_NAMES, label, pick_language
+from ui.i18n import label, pick_language
+from ui.login_guard import LoginGuard
+from ui.page_load import LOAD_OUTPUTS, page_values
 from ui.render import conversation_html
-from ui.source_panel import placeholder, source_html
+from ui.source_panel import source_html
 from ui.uploads import UploadManager
 
 logger = logging.getLogger(__name__)
@@ -36,29 +40,6 @@ ASK_OUTPUTS = ("chat", "conversation", "question", "copy", "status")
 CLICK_OUTPUTS = ("source", "chat", "conversation", "correction", "status")
 UPLOAD_OUTPUTS = ("upload_result", "documents", "upload_files")
 EXPORT_OUTPUTS = ("export_file", "status")
-LOAD_OUTPUTS = (
-    "ui_lang",
-    "header",
-    "user_info",
-    "logout",
-    "documents",
-    "prefer",
-    "mode",
-    "k",
-    "upload_box",
-    "upload_files",
-    "upload_audience",
-    "upload_result",
-    "chat",
-    "question",
-    "ask",
-    "correction",
-    "copy",
-    "export",
-    "export_file",
-    "source_title",
-    "source",
-)
 STREAM_INTERVAL_S = 0.1  # at most ten re-renders a second while a model streams
 
 
@@ -80,10 +61,14 @@ class ChatHandlers:
         self.policy = policy
         self.uploads = uploads
         self.feedback = feedback
-        self._exports = tempfile.TemporaryDirectory(prefix="reformqa-export-")
+        settings = service.settings
+        self.exports = ExportStore(settings.export_ttl_s)
+        self.login = LoginGuard(policy.users, settings) if policy.users is not None else None
 
     def close(self) -> None:
-        self._exports.cleanup()
+        self.exports.close()
+        if self.login is not None:
+            self.login.close()
         self.service.close()
 
     # --- shared -------------------------------------------------------------------------------
@@ -118,14 +103,19 @@ class ChatHandlers:
         preferred_language: str = "",
         mode: str = "",
         k: int | float | None = None,
+        since: str | None = None,
+        until: str | None = None,
     ) -> Iterator[tuple[str, Answer | None]]:
         """(streamed text so far, None) while a model writes, then ("", final answer)."""
+        filters = replace(
+            viewer.filters(tuple(documents or ())), date_from=since or None, date_to=until or None
+        )
         events = self.service.stream(
             question,
             history(list(conversation)),
             mode=mode or None,
             k=int(k) if k else None,
-            filters=viewer.filters(tuple(documents or ())),
+            filters=filters,
             preferred_language=preferred_language or None,
         )
         draft = ""
@@ -138,52 +128,15 @@ class ChatHandlers:
 
     # --- page load ----------------------------------------------------------------------------
     def load(self, request: gr.Request) -> tuple[Any, ...]:
+        """Every component's labels in the browser's language, and what this viewer may use."""
         headers = getattr(request, "headers", None) or {}
         ui_lang = pick_language(headers.get("accept-language"))
         viewer = self.viewer(request)
-        role = label(f"role_{viewer.role}", ui_lang)
-        modes = [(label("mode_extractive", ui_lang), "extractive")]
-        if self.service.llm is not None:
-            modes.append((label("mode_llm", ui_lang), "llm"))
-        mode = self.service.settings.mode if self.service.llm is not None else "extractive"
-        prefer = [(label("any_language", ui_lang), "")]
-        prefer += [(NATIVE_NAMES[code], code) for code in LANGUAGES]
-        values = {
-            "ui_lang": ui_lang,
-            "header": f"# reformqa\n{label('subtitle', ui_lang)}",
-            "user_info": label("signed_in", ui_lang, user=viewer.name, role=role),
-            "logout": gr.update(value=label("logout", ui_lang), visible=self.policy.requires_login),
-            "documents": gr.update(
-                label=label("documents", ui_lang), choices=self.document_choices(viewer)
-            ),
-            "prefer": gr.update(label=label("prefer_lang", ui_lang), choices=prefer),
-            "mode": gr.update(
-                label=label("mode", ui_lang), choices=modes, value=mode, interactive=len(modes) > 1
-            ),
-            "k": gr.update(label=label("k", ui_lang)),
-            "upload_box": gr.update(visible=viewer.can_upload),
-            "upload_files": gr.update(label=label("upload", ui_lang)),
-            "upload_audience": gr.update(
-                label=label("audience", ui_lang),
-                choices=[
-                    (label("audience_document", ui_lang), "document"),
-                    (label("audience_staff", ui_lang), "staff"),
-                ],
-            ),
-            "upload_result": gr.update(label=label("upload_results", ui_lang)),
-            "chat": conversation_html([], ui_lang),
-            "question": gr.update(
-                label=label("question", ui_lang), placeholder=label("placeholder", ui_lang)
-            ),
-            "ask": gr.update(value=label("ask", ui_lang)),
-            "correction": gr.update(label=label("correction", ui_lang)),
-            "copy": gr.update(label=label("copy", ui_lang)),
-            "export": gr.update(value=label("export", ui_lang)),
-            "export_file": gr.update(label=label("export_file", ui_lang)),
-            "source_title": f"### {label('source', ui_lang)}",
-            "source": placeholder(ui_lang),
-        }
+        values = page_values(
+            self.service, self.policy.requires_login, viewer, self.document_choices(viewer), ui_lang
+        )
         logger.info("page load", extra={"user": viewer.name, "role": viewer.role, "ui": ui_lang})
+        self.exports.expire()  # expired exports leave the disk at the next page load at the latest
         return tuple(values[name] for name in LOAD_OUTPUTS)
 
     # --- asking -------------------------------------------------------------------------------
@@ -225,10 +178,8 @@ class ChatHandlers:
             yield self._failed(conversation, question, ui_lang, str(exc))
             return
         except Exception as exc:  # take the pending turn down again; the log has the details
-            logger.exception("answer failed", extra={"user": viewer.name})
-            yield self._failed(
-                conversation, question, ui_lang, f"error: {type(exc).__name__}; see the server log"
-            )
+            message = unexpected(exc, ui_lang, "chat", viewer.name)
+            yield self._failed(conversation, question, ui_lang, message)
             return
         if answer is None:  # the service always ends with an answer; never show a blank turn
             raise gr.Error("the assistant returned no answer")
@@ -258,17 +209,45 @@ class ChatHandlers:
         mode: str = "",
         k: int = 0,
         request: gr.Request | None = None,
+        since: str = "",
+        until: str = "",
     ) -> dict[str, Any]:
-        """The named `ask` endpoint: the same filters as the chat, no conversation state."""
+        """The named `ask` endpoint: the same filters as the chat, no conversation state.
+
+        Inputs are checked first (messages in the caller's language); anything unexpected is
+        logged with an id and reported as "something went wrong (id …)"."""
+        headers = getattr(request, "headers", None) or {}
+        lang = caller_language(headers.get("accept-language"), question)
         viewer = self.viewer(request)
+        checked = validate_ask(
+            question,
+            documents,
+            preferred_language,
+            mode,
+            k,
+            since,
+            until,
+            self.service.settings.max_question_chars,
+            lang,
+        )
         try:
             for _, final in self.stream_answer(
-                question, [], viewer, documents, preferred_language, mode, k or None
+                checked.question,
+                [],
+                viewer,
+                checked.documents,
+                checked.preferred_language,
+                checked.mode,
+                checked.k,
+                checked.since,
+                checked.until,
             ):
                 if final is not None:
                     return final.to_json()
         except (QuestionError, ConfigurationError) as exc:
             raise gr.Error(str(exc)) from exc
+        except Exception as exc:
+            raise gr.Error(unexpected(exc, lang, "ask", viewer.name)) from exc
         raise gr.Error("the assistant returned no answer")
 
     # --- clicks inside the chat: citations and feedback ----------------------------------------
@@ -283,6 +262,20 @@ class ChatHandlers:
         viewer = self.viewer(request)
         data = getattr(event, "_data", None) or {}
         conversation = list(conversation or [])
+        try:
+            return self._click(conversation, correction or "", ui_lang, data, viewer)
+        except Exception as exc:  # the page keeps its state; the log has the details
+            message = unexpected(exc, ui_lang, "click", viewer.name)
+            return gr.skip(), gr.skip(), gr.skip(), gr.skip(), status_html(message)
+
+    def _click(
+        self,
+        conversation: list[Exchange],
+        correction: str,
+        ui_lang: str,
+        data: dict[str, Any],
+        viewer: Viewer,
+    ) -> tuple[Any, ...]:
         if data.get("action") == "cite":
             view = self.service.library.source(
                 str(data.get("symbol", "")),
@@ -293,7 +286,7 @@ class ChatHandlers:
             html = source_html(view, ui_lang)
             return html, gr.skip(), gr.skip(), gr.skip(), ""
         if data.get("action") == "feedback":
-            return self._feedback(conversation, data, correction or "", ui_lang, viewer)
+            return self._feedback(conversation, data, correction, ui_lang, viewer)
         return gr.skip(), gr.skip(), gr.skip(), gr.skip(), ""
 
     def _feedback(
@@ -365,8 +358,12 @@ class ChatHandlers:
                 label("nothing_to_export", ui_lang)
             )
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        folder = Path(tempfile.mkdtemp(dir=self._exports.name))
-        path = export_docx(
-            list(conversation), folder / f"reformqa-{stamp}.docx", ui_lang, viewer.name
-        )
-        return gr.update(value=str(path), visible=True), ""
+        token, path = self.exports.new_path(f"reformqa-{stamp}.docx")
+        try:
+            export_docx(list(conversation), path, ui_lang, viewer.name)
+        except Exception as exc:
+            message = unexpected(exc, ui_lang, "export", viewer.name)
+            return gr.update(value="", visible=False), status_html(message)
+        url = self.exports.add(token, viewer.name, path)
+        link = f'<a href="{escape(url)}" download="{escape(path.name)}">{escape(path.name)}</a>'
+        return gr.update(value=link, visible=True), ""

@@ -3,6 +3,8 @@
 Keys are used by ui.i18n.label; every key has all six languages (a test checks it).
 """
 
+from ui.labels_errors import ERROR_LABELS
+
 LABELS: dict[str, dict[str, str]] = {
     "subtitle": {
         "en": "Cited answers from UN governing-body documents",
@@ -363,3 +365,4 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "退出登录",
     },
 }
+LABELS.update(ERROR_LABELS)

@@ -35,3 +35,12 @@ def test_generic_focus():
     assert is_generic(strip_reference("What does paragraph 14 say?"))
     assert is_generic(strip_reference("脚注 6 说了什么？"))
     assert not is_generic(strip_reference("What does para 9 say about regions?"))
+
+
+def test_annex_references_in_chinese_and_arabic():
+    from assistant.references import find_reference
+
+    assert find_reference("CEB/2025/4 附件一议程第 1 项是什么？").labels == ["annex I.1"]
+    assert find_reference("附件二第 3 段").labels == ["annex II.3"]
+    assert find_reference("المرفق الأول، الفقرة 3").labels == ["annex I.3"]
+    assert find_reference("第 9 段").labels == ["9"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import socket
+import stat
 import subprocess
 import sys
 import time
@@ -92,6 +93,11 @@ def test_binding_beyond_loopback_without_auth_warns(tmp_path):
         line = process.stdout.readline()
         assert line.startswith("Serving http://") and f"listening on 0.0.0.0:{port}" in line
         assert time.monotonic() - started < 60
+        # what the server wrote is its own account's alone
+        store = tmp_path / "s"
+        assert stat.S_IMODE(store.stat().st_mode) == 0o700
+        written = [p for p in store.rglob("*") if p.is_file()]
+        assert written and all(stat.S_IMODE(p.stat().st_mode) & 0o077 == 0 for p in written)
     finally:
         process.terminate()
         _, errors = process.communicate(timeout=30)
