@@ -48,6 +48,9 @@ class DocumentIndex:
 
     def __init__(self, settings: Settings, embedder: EncoderEmbeddings | None = None) -> None:
         settings.store.mkdir(parents=True, exist_ok=True)
+        if settings.store.stat().st_uid == os.getuid():
+            # staff-only text lives here: whoever made the store (CLI, server) reads it alone
+            settings.store.chmod(0o700)
         self.settings = settings
         self.catalog = Catalog(settings.store / "catalog.sqlite3")
         self.vectors = VectorStore(

@@ -77,3 +77,15 @@ def test_check_names_vectors_of_another_dimension(tmp_path, settings, ingest, op
     )
     report = check_store(index)
     assert "vectors have 512 dimensions, the collection says 384" in report.findings
+
+
+def test_a_new_store_is_readable_by_its_owner_only(tmp_path):
+    import stat
+
+    from reformqa.settings import Settings
+    from store.index import DocumentIndex
+
+    store = tmp_path / "store"
+    index = DocumentIndex(Settings(store=store))
+    index.close()
+    assert stat.S_IMODE(store.stat().st_mode) == 0o700
