@@ -17,7 +17,7 @@ from reformqa.symbols import SYMBOL_IN_TEXT
 
 # A figure with its unit: "82%", "82 per cent", "$643 million", "120", "2,4 млн".
 _FIGURE = re.compile(
-    r"(?:US)?\$\s?\d[\d,.]*(?:\s?(?:million|billion))?|\d[\d,.\s]*\d\s?%|\d+\s?%|"
+    r"(?:US)?\$\s?\d[\d,.]*(?:\s?(?:million|billion))?|\d[\d,.\u00a0\u202f]*\d\s?%|\d+\s?%|"
     r"\d[\d,.]*\s?(?:per cent|pour cent|por ciento|процент\w*|في المائة|亿|万)|\d[\d,.]*"
 )
 _CITATION = re.compile(r"\s*[（(][^()（）]*[)）]\s*$")
