@@ -9,7 +9,6 @@ evidence; below the calibrated threshold the answer abstains and offers the clos
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from assistant.answer_type import has_figure, wanted_figure
@@ -20,6 +19,7 @@ from assistant.query_terms import QueryTerms
 from assistant.references import is_generic
 from assistant.retrieval import Retrieval
 from assistant.sentences import split_sentences
+from reformqa.languages import is_cjk
 from store.embedders import EncoderEmbeddings
 
 MAX_SENTENCES = 3
@@ -182,16 +182,13 @@ class ExtractiveAnswerer:
         return Extract("\n".join(lines), True, citations, evidence)
 
 
-_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
-
-
 def shorten(text: str, limit: int) -> str:
     """`text` cut to `limit` at a word or CJK character boundary, never inside a number."""
     if len(text) <= limit:
         return text
     cut = limit - 1
     while cut > limit // 2 and not (
-        text[cut].isspace() or (_CJK.match(text[cut - 1]) and not text[cut].isdigit())
+        text[cut].isspace() or (is_cjk(text[cut - 1]) and not text[cut].isdigit())
     ):
         cut -= 1
     return text[:cut].rstrip(" ,;:，；：") + "…"
@@ -201,6 +198,6 @@ def join_sentences(sentences: list[str]) -> str:
     """Sentences of one paragraph in a row: with spaces, or none between CJK sentences."""
     joined = ""
     for sentence in sentences:
-        glue = "" if not joined or _CJK.match(joined[-1]) or _CJK.match(sentence[0]) else " "
+        glue = "" if not joined or is_cjk(joined[-1]) or is_cjk(sentence[0]) else " "
         joined += glue + sentence
     return joined

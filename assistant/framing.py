@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer_type import Figure, wanted_figure
+from assistant.answer_type import Figure, has_figure, wanted_figure
 from assistant.messages import LANGUAGE_NAMES, message
 from assistant.models import Answer
 from reformqa.symbols import SYMBOL_IN_TEXT
@@ -22,7 +22,6 @@ _FIGURE = re.compile(
 )
 _CITATION = re.compile(r"\s*[（(][^()（）]*[)）]\s*$")
 _BRACKETS = re.compile(r"[（(][^()（）]*[)）]")
-_SHARE_UNIT = re.compile(r"%|per cent|pour cent|por ciento|процент|في المائة", re.I)
 
 
 def frame_for_asker(answer: Answer, question: str) -> None:
@@ -52,7 +51,7 @@ def _figures(text: str, question: str, figure_kind: Figure) -> list[str]:
         quote = _BRACKETS.sub(" ", SYMBOL_IN_TEXT.sub(" ", _CITATION.sub("", line)))
         for match in _FIGURE.finditer(quote):
             figure = match.group(0).strip(" ,.")
-            if figure_kind is Figure.SHARE and not _SHARE_UNIT.search(figure):
+            if not has_figure(figure, figure_kind, question):
                 continue
             if re.fullmatch(r"(19|20)\d\d", figure):
                 continue  # a year dates the figure; it is not the figure

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from reformqa.languages import is_cjk
+
 # "9. text", "9．text", "9\. text" (Markdown-escaped); "3.5 million" is not a paragraph start.
 # Arabic versions number "1 - text"; the sequence check in the segmenter keeps "2 - 3" out.
 PARA_START = re.compile(r"^\s*(\d{1,5})(?:\\?(?:\.(?!\d)|．)[ \t\u3000]*|[ \t]?-[ \t]+)(?=\S)")
@@ -20,11 +22,6 @@ TERMINAL = tuple('.!?。！？；;:：”’")）)')
 PAGE_NUMBER = re.compile(
     r"^\s*(?:\d{1,4}\s*/\s*\d{1,4}|-?\s*\d{1,4}\s*-?|page \d+( of \d+)?)\s*$", re.I
 )
-_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
-
-
-def is_cjk(char: str) -> bool:
-    return bool(_CJK.match(char))
 
 
 def ends_sentence(text: str) -> bool:

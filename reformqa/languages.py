@@ -13,6 +13,14 @@ from pathlib import Path
 from typing import Any
 
 UN_LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
+# CJK characters and punctuation: text without spaces between words, joined without them.
+CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def is_cjk(char: str) -> bool:
+    return bool(CJK.match(char))
+
+
 # A script settles the language once it is a fair share of the letters; one ideograph carries
 # a word, so a tenth is enough for Chinese ("UNICEF呢？").
 _SCRIPTS = (

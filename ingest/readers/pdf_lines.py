@@ -316,7 +316,7 @@ _COMPATIBILITY = re.compile("[\ufb00-\ufdff\ufe70-\ufeff\u00a0\u00ad\u2000-\u200
 
 
 def _is_rtl(char: str) -> bool:
-    return "\u0590" <= char <= "\u08ff" or "\ufb1d" <= char <= "\ufeff"
+    return bool(_RTL.match(char))
 
 
 def _logical_order(chars: list[_Char]) -> list[_Char]:
