@@ -2,15 +2,16 @@
 followed by its citation, or abstain when the evidence is too weak.
 
 Sentences of the top sources are scored by USE similarity to the question, the share of
-question terms they contain and the rank of their source. The best sentence's score is the
-evidence; below the calibrated threshold the answer abstains and offers the closest passages
-(see `calibrate_threshold` in eval and the note on issue 3 for how it was set).
+question terms they contain and the rank of their source. Whether to answer at all is the
+abstention model's call (assistant/abstention.py), fitted on the tune split; when it
+abstains the answer offers the closest passages.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from assistant.abstention import AbstentionModel, evidence_features
 from assistant.answer_type import has_figure, wanted_figure
 from assistant.citations import Citation
 from assistant.messages import message
@@ -53,15 +54,22 @@ class Extract:
     text: str
     abstained: bool
     citations: list[Citation]
-    evidence: float
+    evidence: float  # P(answerable) by the abstention model; 1.0 for a named paragraph
+    evidence_features: dict[str, float] = field(default_factory=dict)
 
 
 class ExtractiveAnswerer:
     """Selects answer sentences from retrieved sources; abstains below a threshold."""
 
-    def __init__(self, embedder: EncoderEmbeddings, threshold: float) -> None:
+    def __init__(
+        self,
+        embedder: EncoderEmbeddings,
+        threshold: float,
+        abstention: AbstentionModel | None = None,
+    ) -> None:
         self.embedder = embedder
-        self.threshold = threshold
+        self.threshold = threshold  # a follow-up's fresh sentence must score this much
+        self.abstention = abstention or AbstentionModel.fitted()
 
     def score_sentences(
         self, question: str, sources: list[Source], terms: QueryTerms, asked: str | None = None
@@ -110,15 +118,27 @@ class ExtractiveAnswerer:
             return self._quote_direct(focus or "", direct, language, retrieval.terms)
         asked = follow_up.question if follow_up is not None else question
         scored = self.score_sentences(question, sources, retrieval.terms, asked)
-        evidence = scored[0].score if scored else 0.0
-        if evidence < self.threshold:
-            return self.abstain(sources, language, evidence)
+        best = scored[0] if scored else None
+        features = evidence_features(
+            asked,
+            sources,
+            retrieval.terms,
+            best.text if best else None,
+            best.score if best else 0.0,
+        )
+        evidence = self.abstention.probability(features)
+        if not self.abstention.answers(evidence):
+            extract = self.abstain(sources, language, evidence)
+            extract.evidence_features = self.abstention.named(features)
+            return extract
         if follow_up is not None:
             fresh = [c for c in scored if c.text not in follow_up.previous_answer]
             if fresh and fresh[0].score >= self.threshold:
                 scored = fresh
         chosen = self._select(scored)
-        return self._compose(chosen, language, evidence)
+        extract = self._compose(chosen, language, evidence)
+        extract.evidence_features = self.abstention.named(features)
+        return extract
 
     def _select(self, scored: list[ScoredSentence]) -> list[ScoredSentence]:
         best = scored[0].score

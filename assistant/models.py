@@ -23,6 +23,7 @@ class Source:
     lexical: float = 0.0
     direct: bool = False
     versions: dict[str, StoredUnit] = field(default_factory=dict)
+    features: tuple[float, ...] = ()  # what fusion scored it on (assistant/fusion.FEATURES)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -57,6 +58,8 @@ class Answer:
     sources: list[Source] = field(default_factory=list)
     quote_languages: list[str] = field(default_factory=list)  # set when not the asker's
     framing: str = ""  # in the asker's language: which language the quotes are in, figures
+    evidence: float | None = None  # P(answerable) by the abstention model (extractive)
+    evidence_features: dict[str, float] = field(default_factory=dict)  # what it rests on
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -70,5 +73,6 @@ class Answer:
             "notice": self.notice,
             "quote_languages": self.quote_languages or [self.language],
             "framing": self.framing,
+            "evidence": None if self.evidence is None else round(self.evidence, 4),
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
         }

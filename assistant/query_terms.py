@@ -57,6 +57,18 @@ class QueryTerms:
         # across languages, the glossary speaks only for the part of the question it understood
         return share if language == self.language else share * self.explained
 
+    def rarest_missing(self, text: str, language: str) -> bool:
+        """Whether the rarest of the question's indexed terms (in `language`) is absent from
+        `text`: an unanswerable question often differs from a passage by one specific word
+        (a country, a year, an office) while sharing all the rest."""
+        indexed = [
+            t for t in self.terms_for(language) if self.idf.get(t, self.max_idf) < self.max_idf
+        ]
+        if not indexed:
+            return False
+        rarest = max(indexed, key=lambda t: self.idf[t])
+        return rarest not in {_fold(t) for t in lexical_tokens(text)}
+
 
 def query_terms(question: str, language: str, units: UnitQueries) -> QueryTerms:
     own = {_fold(t) for t in lexical_tokens(question)}

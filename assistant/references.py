@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.models import annex_label
+from reformqa.numerals import annex_numeral, chinese_number
 from reformqa.symbols import SYMBOL_IN_TEXT, normalize_symbol
 
 _SYMBOL = SYMBOL_IN_TEXT
@@ -30,9 +31,6 @@ _AR_ANNEX = re.compile(
     r"المرفق\s*(الأول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر)?"
     r"\s*[،,]?\s*(?:الفقرة|البند)\s*(\d{1,4})"
 )
-_AR_ORDINALS = ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
-                "التاسع", "العاشر")  # fmt: skip
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _RECOMMENDATION = re.compile(
     r"\b(?:recommendation|recommandation|recomendación|рекомендаци[яи])\s*(?:n[°o]\.?\s*)?"
     r"(\d{1,3})\b|التوصية\s*(\d{1,3})|建议\s*(\d{1,3})",
@@ -83,9 +81,6 @@ _LANGUAGE_REQUEST = (
         "zh",
     ),
 )
-_ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
 @dataclass
 class DirectReference:
     """What a question names explicitly."""
@@ -98,27 +93,6 @@ class DirectReference:
         return bool(self.labels)
 
 
-def chinese_number(text: str) -> int:
-    """1-999 written in digits or Chinese numerals (九, 十四, 二十七, 一百零二)."""
-    if text.isdigit():
-        return int(text)
-    total, current = 0, 0
-    for char in text:
-        if char == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif char == "十":
-            total += (current or 1) * 10
-            current = 0
-        else:
-            current = _ZH_DIGITS.get(char, 0)
-    return total + current
-
-
-def _roman(number: int) -> str:
-    return _ROMAN[number - 1] if 0 < number <= len(_ROMAN) else str(number)
-
-
 def find_reference(question: str) -> DirectReference:
     reference = DirectReference()
     symbol = _SYMBOL.search(question)
@@ -128,11 +102,9 @@ def find_reference(question: str) -> DirectReference:
     for match in _ANNEX.finditer(scrubbed):
         reference.labels.append(annex_label((match.group(1) or "").upper(), match.group(2)))
     for match in _ZH_ANNEX.finditer(scrubbed):
-        annex = _roman(chinese_number(match.group(1))) if match.group(1) else ""
-        reference.labels.append(annex_label(annex, match.group(2)))
+        reference.labels.append(annex_label(annex_numeral(match.group(1) or ""), match.group(2)))
     for match in _AR_ANNEX.finditer(scrubbed):
-        annex = _ROMAN[_AR_ORDINALS.index(match.group(1))] if match.group(1) else ""
-        reference.labels.append(annex_label(annex, match.group(2)))
+        reference.labels.append(annex_label(annex_numeral(match.group(1) or ""), match.group(2)))
     for pattern in (_ANNEX, _ZH_ANNEX, _AR_ANNEX):
         scrubbed = pattern.sub(" ", scrubbed)
     for match in _RECOMMENDATION.finditer(scrubbed):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from assistant.answer_type import has_figure, wanted_figure
+from assistant.fusion import FusionWeights, QuestionEvidence
 from assistant.models import Source
 from assistant.query_terms import QueryTerms, query_terms
 from assistant.references import DirectReference, is_generic, strip_reference
@@ -22,10 +22,8 @@ from store.filters import SearchFilters
 from store.index import DocumentIndex
 from store.queries import StoredUnit
 
-LEXICAL_SCALE = 0.8  # weight of normalized BM25 beside cosine similarity at full coverage
 COVERAGE_FLOOR = 0.1  # below this (IDF-weighted) share of terms the lexical side is ignored
 COVERAGE_FULL = 0.4  # from this share on it gets its full weight
-MISSING_FIGURE = 0.15  # a unit without the figure the question asks for ("what share": a %)
 
 
 @dataclass
@@ -48,22 +46,24 @@ def lexical_weight(coverage: float) -> float:
 def fuse(
     dense: dict[str, tuple[StoredUnit, float]],
     lexical: dict[str, tuple[StoredUnit, float]],
-    weight: float,
-    question: str = "",
-) -> list[tuple[StoredUnit, float, float, float]]:
-    """(unit, fused, dense, lexical) by fused score: cosine + weight * scale * BM25/max BM25,
-    less a penalty for units lacking the figure the question asks for."""
-    figure = wanted_figure(question)
+    evidence: QuestionEvidence,
+    weights: FusionWeights,
+) -> list[tuple[StoredUnit, float, float, float, tuple[float, ...]]]:
+    """(unit, fused, dense, lexical, features) by fused score: the fitted model's probability
+    that the unit answers the question (assistant/fusion.py)."""
     top_lexical = max((score for _, score in lexical.values()), default=0.0) or 1.0
+    top_in_language: dict[str, float] = {}
+    for unit, score in lexical.values():
+        top_in_language[unit.language] = max(score, top_in_language.get(unit.language, 0.0))
     fused = []
     for unit_id in dense.keys() | lexical.keys():
         unit = (dense.get(unit_id) or lexical[unit_id])[0]
         dense_score = dense[unit_id][1] if unit_id in dense else 0.0
-        lexical_score = lexical[unit_id][1] / top_lexical if unit_id in lexical else 0.0
-        score = dense_score + weight * LEXICAL_SCALE * lexical_score
-        if not has_figure(unit.text, figure, question):
-            score -= MISSING_FIGURE
-        fused.append((unit, score, dense_score, lexical_score))
+        bm25 = lexical[unit_id][1] if unit_id in lexical else 0.0
+        in_language = bm25 / (top_in_language.get(unit.language) or 1.0)
+        features = evidence.features(unit, dense_score, bm25 / top_lexical, in_language)
+        lexical_score = bm25 / top_lexical
+        fused.append((unit, weights.probability(features), dense_score, lexical_score, features))
     fused.sort(key=lambda item: -item[1])
     return fused
 
@@ -75,6 +75,7 @@ class HybridRetriever:
         self.index = index
         self.embedder = embedder
         self.units = index.units
+        self.weights = FusionWeights.fitted()
 
     def run(
         self,
@@ -88,7 +89,8 @@ class HybridRetriever:
         language: str | None = None,
     ) -> Retrieval:
         timings: dict[str, float] = {}
-        terms = query_terms(query, language or detect_language(query) or "en", self.units)
+        language = language or detect_language(query) or "en"
+        terms = query_terms(query, language, self.units)
         fetch = max(30, 4 * k)
         started = time.perf_counter()
         dense = self._dense(query, filters, fetch) if use_dense else {}
@@ -101,7 +103,7 @@ class HybridRetriever:
         weight = lexical_weight(coverage) if use_dense else 1.0
         timings["lexical"] = (time.perf_counter() - started) * 1000
         started = time.perf_counter()
-        fused = fuse(dense, lexical, weight, query)
+        fused = fuse(dense, lexical, QuestionEvidence.of(query, language, terms), self.weights)
         sources = self._merge(fused, filters, preferred_language)
         chosen = None
         if reference:
@@ -125,19 +127,24 @@ class HybridRetriever:
 
     def _merge(
         self,
-        fused: list[tuple[StoredUnit, float, float, float]],
+        fused: list[tuple[StoredUnit, float, float, float, tuple[float, ...]]],
         filters: SearchFilters,
         preferred_language: str | None,
     ) -> list[Source]:
         """One source per (symbol, label), shown in the preferred language when indexed."""
         merged: dict[tuple[str, str], Source] = {}
-        for unit, score, dense_score, lexical_score in fused:
+        for unit, score, dense_score, lexical_score, features in fused:
             key = (unit.symbol, unit.label)
             if key in merged:
                 merged[key].versions.setdefault(unit.language, unit)
                 continue
             merged[key] = Source(
-                unit, score, dense_score, lexical_score, versions={unit.language: unit}
+                unit,
+                score,
+                dense_score,
+                lexical_score,
+                versions={unit.language: unit},
+                features=features,
             )
         sources = list(merged.values())
         for source in sources[:20]:

@@ -326,6 +326,8 @@ class AssistantService:
             language,
             mode,
             sources=retrieval.sources,
+            evidence=extract.evidence,
+            evidence_features=extract.evidence_features,
         )
 
 

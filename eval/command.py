@@ -31,12 +31,22 @@ def _commit() -> str:
 
 def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     """Evaluate each configuration, write OUT/report.*, and check thresholds if asked."""
-    questions = load_gold(args.gold)
+    questions = [
+        question
+        for path in args.gold
+        for question in load_gold(path)
+        if args.split == "all" or question.split == args.split
+    ]
+    if not questions:
+        print(f"no {args.split} questions in {', '.join(map(str, args.gold))}", file=sys.stderr)
+        return 2
     configs = [EvalConfig("default", {})] + [EvalConfig.parse(s) for s in args.compare or []]
     progress = not args.no_progress and sys.stderr.isatty()
     reports = {}
     for config in configs:
-        with evaluation_service(settings, config.overrides, args.corpus, progress) as service:
+        with evaluation_service(
+            settings, config.overrides, args.corpus or [], progress
+        ) as service:
             mode = args.mode if config.name == "default" else None
             k = args.k if config.name == "default" else None
             scores = EvalRunner(service, mode=mode, k=k, progress=progress).run(
@@ -47,13 +57,14 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
                 scores,
                 {
                     "name": config.name,
-                    "gold": str(args.gold),
-                    "corpus": str(args.corpus) if args.corpus else None,
+                    "gold": ", ".join(map(str, args.gold)),
+                    "split": args.split,
+                    "corpus": ", ".join(map(str, args.corpus)) if args.corpus else None,
                     "store": None if args.corpus else str(effective.store),
                     "mode": mode or effective.mode,
                     "k": k or effective.k,
                     "embedder": service.embedder.identity,
-                    "abstain_threshold": effective.abstain_threshold,
+                    "abstention_cut": service.extractive.abstention.threshold,
                     "llm": effective.llm,
                     "overrides": config.overrides,
                     "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -67,6 +78,8 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
         write_comparison(reports, args.out)
     default = reports["default"]
     print(table({"all": default, **default["by_lang"]}))
+    print()
+    print(table(default["by_pair"]))
     print(f"\nreport: {args.out / 'report.md'}")
     if args.check:
         failures = check_thresholds(default, args.check)

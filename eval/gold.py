@@ -16,11 +16,21 @@ class GoldQuestion:
     answerable: bool
     citations: tuple[tuple[str, str], ...]  # (symbol, label)
     kind: str = ""
+    split: str = "tune"  # "tune" (may be tuned on) or "test" (frozen, only measured)
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 class GoldFormatError(ValueError):
     """A gold file line that is not a valid question."""
+
+
+_FIELDS = {"id", "question", "lang", "answers", "answerable", "citations", "kind", "split"}
+
+
+def _split(value: object) -> str:
+    if value not in ("tune", "test"):
+        raise KeyError(f"split must be 'tune' or 'test', not {value!r}")
+    return str(value)
 
 
 def load_gold(path: Path) -> list[GoldQuestion]:
@@ -41,20 +51,8 @@ def load_gold(path: Path) -> list[GoldQuestion]:
                         (str(c["doc"]), str(c["para"])) for c in data.get("citations", [])
                     ),
                     kind=str(data.get("kind", "")),
-                    extra={
-                        k: v
-                        for k, v in data.items()
-                        if k
-                        not in {
-                            "id",
-                            "question",
-                            "lang",
-                            "answers",
-                            "answerable",
-                            "citations",
-                            "kind",
-                        }
-                    },
+                    split=_split(data.get("split", "tune")),
+                    extra={k: v for k, v in data.items() if k not in _FIELDS},
                 )
             )
         except (json.JSONDecodeError, KeyError, TypeError) as exc:

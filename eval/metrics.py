@@ -75,6 +75,8 @@ class QuestionScore:
     gold_cited: int  # gold units that are cited
     gold_units: int
     timings_ms: dict[str, float] = field(default_factory=dict)
+    pair: str = ""  # question language → answer language(s), e.g. "fr→zh"
+    evidence: float | None = None  # the answerer's P(answerable), when it gives one
 
     def recall_at(self, k: int) -> float:
         return sum(1 for r in self.ranks if 0 < r <= k) / len(self.ranks) if self.ranks else 0.0
@@ -95,6 +97,14 @@ def percentile(values: Sequence[float], q: float) -> float | None:
         return None
     ordered = sorted(values)
     return ordered[max(0, math.ceil(q / 100 * len(ordered)) - 1)]
+
+
+def auroc(positives: Sequence[float], negatives: Sequence[float]) -> float | None:
+    """The chance that a random positive scores above a random negative (ties count half)."""
+    if not positives or not negatives:
+        return None
+    wins = sum((p > n) + 0.5 * (p == n) for p in positives for n in negatives)
+    return wins / (len(positives) * len(negatives))
 
 
 def aggregate(scores: Sequence[QuestionScore]) -> dict:
@@ -122,6 +132,10 @@ def aggregate(scores: Sequence[QuestionScore]) -> dict:
         "abstention": {
             "unanswerable_abstained": mean([float(s.abstained) for s in unanswerable]),
             "answerable_abstained": mean([float(s.abstained) for s in answerable]),
+            "auroc": auroc(
+                [s.evidence for s in answerable if s.evidence is not None],
+                [s.evidence for s in unanswerable if s.evidence is not None],
+            ),
         },
         "latency_ms": {
             "p50": percentile(totals, 50),

@@ -24,6 +24,7 @@ _TABLE_COLUMNS = (
     ("cite R", "citation.recall"),
     ("unans. abstained", "abstention.unanswerable_abstained"),
     ("ans. abstained", "abstention.answerable_abstained"),
+    ("AUROC", "abstention.auroc"),
     ("p50 ms", "latency_ms.p50"),
     ("p95 ms", "latency_ms.p95"),
 )
@@ -45,6 +46,10 @@ def build_report(scores: Sequence[QuestionScore], config: dict[str, Any]) -> dic
     report["by_kind"] = {
         kind: aggregate([s for s in scores if s.kind == kind])
         for kind in sorted({s.kind for s in scores})
+    }
+    report["by_pair"] = {
+        pair: aggregate([s for s in scores if s.pair == pair])
+        for pair in sorted({s.pair for s in scores})
     }
     report["intervals_95"] = bootstrap(scores)
     report["config"] = config
@@ -89,6 +94,10 @@ k {config.get("k")}, embedder {config.get("embedder")}; {config.get("date")}.
 ## Overall and by language
 
 {table({"all": report, **report["by_lang"]})}
+
+## By language pair (question → answer's language)
+
+{table(report.get("by_pair", {}))}
 
 ## By kind
 

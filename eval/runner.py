@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +24,7 @@ from ingest.factory import build_pipeline
 from reformqa.progress import progress_bar
 from reformqa.settings import Settings
 from store.embedders import make_embedder
+from store.filters import SearchFilters
 
 logger = logging.getLogger(__name__)
 RETRIEVAL_DEPTH = 10  # sources kept for recall@10, whatever k the answer uses
@@ -79,6 +80,7 @@ def score_answer(question: GoldQuestion, answer: Answer) -> QuestionScore:
         cited_relevant=relevant,
         gold_cited=len(gold & set(cited)),
         gold_units=len(gold),
+        evidence=answer.evidence,
         timings_ms=dict(answer.timings_ms),
     )
 
@@ -92,8 +94,10 @@ class EvalRunner:
         mode: str | None = None,
         k: int | None = None,
         progress: bool = True,
+        document_languages: Callable[[str, str], Iterable[str]] | None = None,
     ) -> None:
         self.service = service
+        self.document_languages = document_languages or self._indexed_languages
         self.mode = mode
         self.k = k
         self.progress = progress
@@ -117,19 +121,35 @@ class EvalRunner:
                     answer.text,
                     [c.symbol for c in answer.citations],
                 )
-                scores.append(score_answer(question, answer))
+                score = score_answer(question, answer)
+                score.pair = self._language_pair(question)
+                scores.append(score)
                 progress.advance(task)
         return scores
+
+    def _indexed_languages(self, symbol: str, label: str) -> Iterable[str]:
+        return self.service.index.units.versions(symbol, label, SearchFilters())
+
+    def _language_pair(self, question: GoldQuestion) -> str:
+        """ "fr→zh": the question's language and the languages its answer exists in ("fr→fr"
+        when a version in the asker's language exists, "fr→none" when unanswerable)."""
+        if not question.answerable or not question.citations:
+            return f"{question.lang}→none"
+        languages = sorted(self.document_languages(*question.citations[0]))
+        if question.lang in languages:
+            return f"{question.lang}→{question.lang}"
+        return f"{question.lang}→{'/'.join(languages) or '?'}"
 
 
 @contextmanager
 def evaluation_service(
-    base: Settings, overrides: dict[str, Any], corpus: Path | None, progress: bool
+    base: Settings, overrides: dict[str, Any], corpora: Sequence[Path], progress: bool
 ) -> Iterator[AssistantService]:
-    """A service on `base.store`, or on a fresh temporary store holding `corpus`."""
+    """A service on `base.store`, or on a fresh temporary store holding the `corpora` folders
+    (one library: a question must find its document among all the others)."""
     with tempfile.TemporaryDirectory(prefix="reformqa-eval-") as scratch:
         settings = base.model_copy(update=overrides)
-        if corpus is not None:
+        if corpora:
             settings = settings.model_copy(
                 update={"store": Path(scratch) / "store", "chroma_url": None}
             )
@@ -137,9 +157,9 @@ def evaluation_service(
         embedder = make_embedder(settings.embedder, settings.embed_threads)
         service = AssistantService(settings, embedder=embedder)
         try:
-            if corpus is not None:
+            if corpora:
                 pipeline = build_pipeline(settings, service.index, embedder, progress=progress)
-                report = pipeline.run([corpus])
+                report = pipeline.run(list(corpora))
                 for failure in report.failed:
                     logger.warning(
                         "corpus file failed", extra={"file": failure.path, "reason": failure.reason}

@@ -30,7 +30,7 @@ from reformqa.symbols import symbol_from_file_stem
 logger = logging.getLogger(__name__)
 
 # Bump when parsing changes, so that unchanged files are re-parsed once with the new rules.
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm")
 
 

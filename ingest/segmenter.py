@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 from ingest.blocks import Block, BlockKind
 from ingest.models import Unit, UnitKind, annex_label
 from ingest.patterns import PARA_START, SECTION_PARA_START, JoinedText, ends_sentence
+from reformqa.numerals import ARABIC_ORDINALS, CHINESE_NUMERAL, annex_numeral
 
 _ANNEX = re.compile(
     r"^(?:Annex|Annexe|Anexo|Приложение|المرفق|附件)"
-    r"(?:\s+([IVXLC]{1,6}|\d{1,2}|[A-Z]|[一二三四五六七八九十]{1,3})(?!\w)|\s*(?=$|[.:–—-]))",
+    rf"(?:\s+([IVXLC]{{1,6}}|\d{{1,2}}|[A-Z]|{'|'.join(ARABIC_ORDINALS)})(?!\w)"
+    rf"|\s*({CHINESE_NUMERAL})|\s*(?=$|[.:–—-]))",
 )
 _RECOMMENDATION = re.compile(
     r"^(?:Recommendation|Recommandation|Recomendación|Рекомендация|التوصية|建议)\s*(\d{1,3})\b"
@@ -225,7 +227,7 @@ class _Builder:
             self.contents_pages = 0
             return
         if annex := _ANNEX.match(block.text):
-            self.annex = annex.group(1) or ""
+            self.annex = annex_numeral(annex.group(1) or annex.group(2) or "")
             self.numbering = _Numbering()
         if recommendation := _RECOMMENDATION.match(block.text):
             rest = block.text[recommendation.end() :]

@@ -51,7 +51,9 @@ class Settings(BaseSettings):
     k: int = Field(5, ge=1, le=50, description="sources per answer")
     preferred_language: str | None = Field(None, description="show sources in this language")
     abstain_threshold: float = Field(
-        0.532, description="extractive evidence below this abstains (eval.calibrate, README)"
+        0.532,
+        description="a follow-up's new sentence must score this much to be preferred over "
+        "one the previous answer gave (whether to answer at all is assistant/abstention.py's)",
     )
     max_question_chars: int = Field(2000, ge=10)
     llm: str | None = Field(None, description="'ollama:MODEL' or 'openai:MODEL'")

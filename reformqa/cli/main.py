@@ -165,8 +165,21 @@ def _eval_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParse
         description="Run a gold set (JSONL) through the assistant and write OUT/report.json, "
         "report.md and plots. With --corpus it ingests into a fresh temporary store.",
     )
-    parser.add_argument("--gold", type=Path, required=True, help="gold questions (JSONL)")
-    parser.add_argument("--corpus", type=Path, help="ingest this folder into a temporary store")
+    parser.add_argument(
+        "--gold", type=Path, required=True, action="append", help="gold questions (JSONL; repeat)"
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        help="ingest this folder into a temporary store (repeat for several folders)",
+    )
+    parser.add_argument(
+        "--split",
+        choices=["tune", "test", "all"],
+        default="all",
+        help="only the questions of this split (eval/gold/README.md); default all",
+    )
     parser.add_argument("--mode", choices=["extractive", "llm"])
     parser.add_argument("--k", type=int, help="sources per answer")
     parser.add_argument("--out", type=Path, default=Path("eval-report"), help="report folder")

@@ -100,6 +100,11 @@ def unit(label: str, text: str) -> StoredUnit:
     )
 
 
+def _english(symbol: str, label: str) -> list[str]:
+    """The scripted documents exist in English only."""
+    return ["en"]
+
+
 class ScriptedService:
     """An answerer whose answers are scripted: perfect, or always abstaining."""
 
@@ -123,6 +128,7 @@ class ScriptedService:
                 "scripted",
                 {"total": 5.0},
                 sources=[decoy],
+                evidence=0.1 if self.perfect else None,
             )
         sources = [Source(unit(label, gold.answers[0]), 1.0) for _, label in gold.citations]
         citations = [
@@ -139,27 +145,40 @@ class ScriptedService:
             "scripted",
             {"total": 5.0, "answer": 1.0},
             sources=sources + [decoy],
+            evidence=0.9,
         )
 
 
 def test_perfect_answerer_scores_one(tmp_path):
     questions = load_gold(write_gold(tmp_path / "gold.jsonl"))
-    scores = EvalRunner(ScriptedService(True, questions), progress=False).run(questions)
+    scores = EvalRunner(
+        ScriptedService(True, questions), progress=False, document_languages=_english
+    ).run(questions)
     report = build_report(scores, {"name": "perfect"})
     for key in ("recall@1", "recall@3", "recall@5", "recall@10", "mrr"):
         assert report["retrieval"][key] == 1.0
     assert report["answer"]["accuracy"] == 1.0 and report["answer"]["f1"] == 1.0
     assert report["citation"] == {"precision": 1.0, "recall": 1.0}
-    assert report["abstention"] == {"unanswerable_abstained": 1.0, "answerable_abstained": 0.0}
+    assert report["abstention"] == {
+        "unanswerable_abstained": 1.0,
+        "answerable_abstained": 0.0,
+        "auroc": 1.0,  # its evidence ranks every answerable question above the unanswerable
+    }
     assert report["by_lang"]["zh"]["answer"]["accuracy"] == 1.0
 
 
 def test_always_abstaining_answerer_scores_zero_accuracy(tmp_path):
     questions = load_gold(write_gold(tmp_path / "gold.jsonl"))
-    scores = EvalRunner(ScriptedService(False, questions), progress=False).run(questions)
+    scores = EvalRunner(
+        ScriptedService(False, questions), progress=False, document_languages=_english
+    ).run(questions)
     report = build_report(scores, {"name": "abstainer"})
     assert report["answer"]["accuracy"] == 0.0
-    assert report["abstention"] == {"unanswerable_abstained": 1.0, "answerable_abstained": 1.0}
+    assert report["abstention"] == {
+        "unanswerable_abstained": 1.0,
+        "answerable_abstained": 1.0,
+        "auroc": None,  # it gives no evidence to rank by
+    }
     assert report["citation"]["recall"] == 0.0
     assert report["retrieval"]["recall@10"] == 0.0
 
@@ -228,7 +247,7 @@ def test_a_follow_up_is_asked_after_the_question_it_follows(tmp_path):
     path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     questions = load_gold(path)
     service = ScriptedService(True, questions)
-    EvalRunner(service, progress=False).run(questions)
+    EvalRunner(service, progress=False, document_languages=_english).run(questions)
     assert service.histories["How many requests in 2024?"] == []
     (turn,) = service.histories["And in 2023?"]
     assert turn.question == "How many requests in 2024?" and turn.answer.startswith("858")

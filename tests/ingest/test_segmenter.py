@@ -89,3 +89,12 @@ def test_a_table_row_numbered_like_a_paragraph_yields_the_label():
     ]
     labels = _labels(blocks)
     assert labels == ["11", "t1.r12", "12"]
+
+
+def test_annex_headings_in_every_language_give_the_english_label():
+    """Parallel versions share labels: 附件一 and المرفق الأول are annex I, as in English."""
+    headings = ("Annex I", "附件一", "附件 二", "المرفق الأول", "المرفق الثاني", "Приложение I")
+    for heading in headings:
+        blocks = [_text("1. Body."), _heading(heading), _text("1. First annex paragraph.")]
+        expected = "annex II.1" if heading in ("附件 二", "المرفق الثاني") else "annex I.1"
+        assert _labels(blocks) == ["1", expected], heading
