@@ -16,7 +16,10 @@ _PART = r"(?:\s?\((?:Sect|Part|Vol|Chap)\.?\s*[0-9IVXLC]+[A-Z]?\))"
 _BODY = rf"{_COMPONENTS}{_PART}?"
 
 # Anywhere in running text: not inside a longer token ("HSP/EB.2026/12" in "see HSP/EB.2026/12,").
-SYMBOL_IN_TEXT = re.compile(rf"(?<![\w/])({_BODY})(?![\w/])")
+# Chinese and Japanese write no space around a symbol ("HSP/EB.2025/10第31段"): an ideograph
+# or kana next to it ends the token.
+_LETTER_NOT_CJK = r"[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+SYMBOL_IN_TEXT = re.compile(rf"(?<!{_LETTER_NOT_CJK})(?<!/)({_BODY})(?!{_LETTER_NOT_CJK}|/)")
 # A whole line or cell that is one symbol, or a joint symbol.
 _JOINT_DASH = r"\s*[–—\-]\s*"
 SYMBOL_LINE = re.compile(rf"^\s*({_BODY})(?:{_JOINT_DASH}({_BODY}))?\s*$")

@@ -34,3 +34,10 @@ def test_file_stem_fallback_only_for_symbol_like_names():
     assert symbol_from_file_stem("DP-FPA-2025-2") == "DP/FPA/2025/2"
     assert symbol_from_file_stem("report-final") == ""
     assert normalize_symbol("  DP/2025/11. ") == "DP/2025/11"
+
+
+def test_a_symbol_written_against_chinese_characters_is_found():
+    """Chinese puts no space around a symbol; a Latin letter glued to it still hides it."""
+    assert find_symbols("HSP/EB.2025/10第31段说了什么？") == ["HSP/EB.2025/10"]
+    assert find_symbols("根据A/81/312号文件") == ["A/81/312"]
+    assert find_symbols("see xHSP/EB.2026/12") == []
