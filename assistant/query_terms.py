@@ -12,6 +12,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant.glossary import expand
 from store.lexical import lexical_tokens
@@ -23,11 +24,20 @@ MAX_MATCH_TERMS = 16  # terms sent to FTS5, rarest first
 COMMON_SHARE = 0.05  # terms in more than this share of units are left out of the FTS5 query
 
 
+@lru_cache(maxsize=65536)
 def _fold(token: str) -> str:
     """Tokens as FTS5's unicode61 tokenizer stores them (no diacritics)."""
     return "".join(
         ch for ch in unicodedata.normalize("NFKD", token) if not unicodedata.combining(ch)
     )
+
+
+@lru_cache(maxsize=4096)
+def _text_terms(text: str) -> frozenset[str]:
+    """A passage's folded index terms. Fusion reads the same candidate passages for many
+    questions, and folding each token (Unicode decomposition) cost more than the rest of the
+    ranking: cached by passage and by token."""
+    return frozenset(_fold(t) for t in lexical_tokens(text))
 
 
 @dataclass
@@ -50,7 +60,7 @@ class QueryTerms:
         terms = self.terms_for(language)
         if not terms:
             return 0.0
-        present = terms & {_fold(t) for t in lexical_tokens(text)}
+        present = terms & _text_terms(text)
         mass = sum(self.idf.get(t, self.max_idf) for t in terms)
         floor = MIN_RARE_TERMS * self.max_idf
         share = sum(self.idf.get(t, self.max_idf) for t in present) / max(mass, floor)
@@ -67,7 +77,7 @@ class QueryTerms:
         if not indexed:
             return False
         rarest = max(indexed, key=lambda t: self.idf[t])
-        return rarest not in {_fold(t) for t in lexical_tokens(text)}
+        return rarest not in _text_terms(text)
 
 
 def query_terms(question: str, language: str, units: UnitQueries) -> QueryTerms:
