@@ -1,1 +1,2 @@
-"""Evaluation: gold question sets, retrieval and answer metrics, threshold calibration."""
+"""Evaluation: gold question sets and their frozen test split, retrieval and answer metrics,
+the fits of fusion and abstention on the tune split, benchmarks."""
