@@ -107,6 +107,19 @@ def auroc(positives: Sequence[float], negatives: Sequence[float]) -> float | Non
     return wins / (len(positives) * len(negatives))
 
 
+def _balanced(
+    unanswerable: Sequence[QuestionScore], answerable: Sequence[QuestionScore]
+) -> float | None:
+    """The mean of the share of unanswerable questions abstained on and the share of answerable
+    ones answered: what the abstention's cut trades, in one figure that does not move when
+    the cut moves along the same evidence."""
+    if not unanswerable or not answerable:
+        return None
+    abstained = mean([float(s.abstained) for s in unanswerable]) or 0.0
+    answered = mean([float(not s.abstained) for s in answerable]) or 0.0
+    return (abstained + answered) / 2
+
+
 def aggregate(scores: Sequence[QuestionScore]) -> dict:
     """The report's metric block for a set of questions."""
     answerable = [s for s in scores if s.answerable]
@@ -132,6 +145,7 @@ def aggregate(scores: Sequence[QuestionScore]) -> dict:
         "abstention": {
             "unanswerable_abstained": mean([float(s.abstained) for s in unanswerable]),
             "answerable_abstained": mean([float(s.abstained) for s in answerable]),
+            "balanced_accuracy": _balanced(unanswerable, answerable),
             "auroc": auroc(
                 [s.evidence for s in answerable if s.evidence is not None],
                 [s.evidence for s in unanswerable if s.evidence is not None],

@@ -162,6 +162,7 @@ def test_perfect_answerer_scores_one(tmp_path):
     assert report["abstention"] == {
         "unanswerable_abstained": 1.0,
         "answerable_abstained": 0.0,
+        "balanced_accuracy": 1.0,
         "auroc": 1.0,  # its evidence ranks every answerable question above the unanswerable
     }
     assert report["by_lang"]["zh"]["answer"]["accuracy"] == 1.0
@@ -177,6 +178,7 @@ def test_always_abstaining_answerer_scores_zero_accuracy(tmp_path):
     assert report["abstention"] == {
         "unanswerable_abstained": 1.0,
         "answerable_abstained": 1.0,
+        "balanced_accuracy": 0.5,
         "auroc": None,  # it gives no evidence to rank by
     }
     assert report["citation"]["recall"] == 0.0
