@@ -16,7 +16,9 @@ from assistant.fusion import FusionWeights, QuestionEvidence
 from assistant.models import Source
 from assistant.query_terms import QueryTerms, query_terms
 from assistant.references import DirectReference, is_generic, strip_reference
+from ingest.models import annex_label
 from reformqa.languages import detect_language
+from reformqa.numerals import ROMAN
 from store.embedders import EncoderEmbeddings
 from store.filters import SearchFilters
 from store.index import DocumentIndex
@@ -173,10 +175,23 @@ class HybridRetriever:
         sources: list[Source] = []
         for label in reference.labels:
             versions = {unit.language: unit for unit in self.units.by_label(label, scoped)}
+            if not versions and label.isdigit():
+                versions = self._in_the_annex(label, scoped)
             if versions:
                 shown = versions.get(language or "") or next(iter(versions.values()))
                 sources.append(Source(shown, 1.0, direct=True, versions=versions))
         return sources
+
+    def _in_the_annex(self, number: str, scoped: SearchFilters) -> dict[str, StoredUnit]:
+        """Paragraph `number` of a document whose body stops short of it, when exactly one of
+        its annexes has it: "paragraph 22 of A/81/312" is the transmitted report's paragraph 22
+        when the Secretary-General's note has four."""
+        found = [
+            units
+            for annex in ("", *ROMAN)
+            if (units := self.units.by_label(annex_label(annex, number), scoped))
+        ]
+        return {unit.language: unit for unit in found[0]} if len(found) == 1 else {}
 
     def _referenced_document(
         self, labels: list[str], filters: SearchFilters, ranked: list[Source]

@@ -183,3 +183,36 @@ def test_unscoped_paragraph_reference_picks_one_document(tmp_path, ingest, setti
         assert {s.unit.symbol for s in named.sources} == {"HSP/EB.2026/8"}
     finally:
         service.close()
+
+
+def test_a_paragraph_past_the_body_is_read_in_the_only_annex_that_has_it(
+    tmp_path, settings, ingest, embedder
+):
+    """A/81/312 is a four-paragraph note transmitting a report: "its paragraph 22" is the
+    annexed report's paragraph 22. With two annexes holding it, nothing is guessed."""
+    body = "\n\n".join(f"{n}. The note's paragraph {n}." for n in range(1, 5))
+    annex = "\n\n".join(f"{n}. The report's paragraph {n} on the checklist." for n in range(1, 30))
+    document = tmp_path / "A-81-312.en.md"
+    front = "---\nsymbol: {}\nlanguage: en\ntitle: Evaluation\ndate: 2026-08-04\n---\n\n"
+    document.write_text(
+        f"{front.format('A/81/312')}{body}\n\n## Annex\n\n{annex}\n", encoding="utf-8"
+    )
+    ingest([document])
+    service = AssistantService(settings, embedder=embedder)
+    try:
+        answer = service.ask("What does paragraph 22 of A/81/312 say?")
+        assert [c.key for c in answer.citations] == [("A/81/312", "annex.22")]
+        assert "paragraph 22 on the checklist" in answer.text
+        assert [c.key for c in service.ask("Paragraph 3 of A/81/312?").citations] == [
+            ("A/81/312", "3")
+        ]
+        two = tmp_path / "A-81-313.en.md"
+        two.write_text(
+            f"{front.format('A/81/313')}1. Note.\n\n## Annex I\n\n{annex}\n\n"
+            f"## Annex II\n\n{annex}\n",
+            encoding="utf-8",
+        )
+        ingest([two])
+        assert service.ask("What does paragraph 22 of A/81/313 say?").abstained
+    finally:
+        service.close()
