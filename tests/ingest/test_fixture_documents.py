@@ -1,7 +1,7 @@
 """The reader against generated UN-layout documents the real set lacks (Chinese, Russian, OCR
 layer, scan, joint symbol, boxed recommendations, footnotes continued across pages).
 
-The generator (tests/fixtures/un_documents.py) was written without looking at the reader.
+The generator (tests/fixtures/un_documents/) was written without looking at the reader.
 What is not yet read right is named here rather than hidden: the Word fascicle's title, which
 runs on into the first heading set in the same style.
 """
