@@ -14,23 +14,28 @@ from typing import Any
 import gradio as gr
 from starlette.middleware import Middleware
 
+from assistant.history import HistoryService
 from assistant.service import AssistantService
 from ingest.parser import SUPPORTED_SUFFIXES
 from reformqa.settings import Settings
 from ui.access import AccessPolicy, is_loopback
-from ui.assets import CHAT_JS, CSS
+from ui.assets import CHAT_JS, CSS, HEAD, PAGE_LANGUAGE_JS
 from ui.auth import UserStore
+from ui.citation_style import DEFAULT_STYLE
+from ui.export_handlers import EXPORT_OUTPUTS
 from ui.export_store import ExportRoute
 from ui.feedback import FeedbackLog
 from ui.handlers import (
     ASK_OUTPUTS,
     CLICK_OUTPUTS,
-    EXPORT_OUTPUTS,
     LOAD_OUTPUTS,
     UPLOAD_OUTPUTS,
     ChatHandlers,
 )
+from ui.history_handlers import OPEN_OUTPUTS
+from ui.i18n import label
 from ui.login_guard import ClientAddressMiddleware
+from ui.login_page import LoginPageMiddleware
 from ui.render import conversation_html
 from ui.source_panel import placeholder
 from ui.uploads import UploadManager
@@ -42,18 +47,20 @@ THEME = gr.themes.Soft(
     font=["system-ui", "Segoe UI", "Noto Sans", "WenQuanYi Zen Hei", "sans-serif"],
     font_mono=["ui-monospace", "DejaVu Sans Mono", "monospace"],
 )
-AUTH_MESSAGE = (
-    "reformqa: UN governing-body documents. After repeated wrong passwords, sign-in pauses "
-    "(from seconds to minutes) before it accepts another attempt."
-)
+AUTH_MESSAGE = label("auth_message", "en")  # ui.login_page shows it in the browser's language
 UNAUTHENTICATED_WARNING = (
     "serving on {host} without --auth: anyone who can reach this port can ask questions "
     "(as a delegate: audience: staff documents stay hidden, uploads are refused)"
 )
 
 
-def create_handlers(settings: Settings, service: AssistantService | None = None) -> ChatHandlers:
-    """One service (and so one embedder and index) for the whole server process."""
+def create_handlers(
+    settings: Settings,
+    service: AssistantService | None = None,
+    history: HistoryService | None = None,
+) -> ChatHandlers:
+    """One service (and so one embedder and index) for the whole server process; the history
+    in the store's SQLite unless another is given (tests keep a shared store read-only)."""
     users = UserStore.load(settings.auth) if settings.auth else None
     service = service or AssistantService(settings)
     return ChatHandlers(
@@ -61,6 +68,7 @@ def create_handlers(settings: Settings, service: AssistantService | None = None)
         AccessPolicy(users, settings.host),
         UploadManager(settings, service.embedder),
         FeedbackLog(settings.feedback_path),
+        history,
     )
 
 
@@ -69,23 +77,40 @@ def build_app(handlers: ChatHandlers) -> gr.Blocks:
     c: dict[str, Any] = {}
     with gr.Blocks(title="reformqa", analytics_enabled=False, delete_cache=(3600, 3600)) as demo:
         c["conversation"] = gr.State([])
+        c["conversation_id"] = gr.State("")
         c["ui_lang"] = gr.State("en")
-        with gr.Row(equal_height=False):
+        with gr.Row(equal_height=False, elem_id="rq-layout"):
             with gr.Column(scale=1, min_width=260, elem_id="rq-sidebar"):
                 c["header"] = gr.Markdown("# reformqa", elem_id="rq-header")
                 c["user_info"] = gr.Markdown(elem_id="rq-user")
                 c["logout"] = gr.Button(link="/logout", size="sm", visible=False)
-                c["documents"] = gr.Dropdown(
-                    choices=[], value=[], multiselect=True, elem_id="rq-documents"
-                )
-                c["prefer"] = gr.Dropdown(
-                    choices=[("", "")], value=settings.preferred_language or "", elem_id="rq-prefer"
-                )
-                c["mode"] = gr.Radio(
-                    choices=[("extractive", "extractive")], value="extractive", elem_id="rq-mode"
-                )
-                c["k"] = gr.Slider(1, 20, value=settings.k, step=1, elem_id="rq-k")
-                with gr.Group(visible=False, elem_id="rq-upload") as c["upload_box"]:
+                c["new_conversation"] = gr.Button(size="sm", elem_id="rq-new")
+                c["history"] = gr.Radio(choices=[], value=None, elem_id="rq-history")
+                c["conversation_name"] = gr.Textbox(lines=1, max_lines=1, elem_id="rq-name")
+                with gr.Row():
+                    c["rename"] = gr.Button(size="sm", elem_id="rq-rename")
+                    c["delete"] = gr.Button(size="sm", variant="stop", elem_id="rq-delete")
+                with gr.Accordion(open=False, elem_id="rq-filters") as c["filters"]:
+                    c["documents"] = gr.Dropdown(
+                        choices=[], value=[], multiselect=True, elem_id="rq-documents"
+                    )
+                    c["prefer"] = gr.Dropdown(
+                        choices=[("", "")],
+                        value=settings.preferred_language or "",
+                        elem_id="rq-prefer",
+                    )
+                    c["mode"] = gr.Radio(
+                        choices=[("extractive", "extractive")],
+                        value="extractive",
+                        elem_id="rq-mode",
+                    )
+                    c["k"] = gr.Slider(1, 20, value=settings.k, step=1, elem_id="rq-k")
+                    c["style"] = gr.Radio(
+                        choices=[(DEFAULT_STYLE, DEFAULT_STYLE)],
+                        value=DEFAULT_STYLE,
+                        elem_id="rq-style",
+                    )
+                with gr.Group(visible=False, elem_id="rq-upload-box") as c["upload_box"]:
                     c["upload_files"] = gr.File(
                         file_count="multiple",
                         file_types=list(SUPPORTED_SUFFIXES),
@@ -99,7 +124,7 @@ def build_app(handlers: ChatHandlers) -> gr.Blocks:
                     c["upload_result"] = gr.Textbox(
                         lines=3, interactive=False, elem_id="rq-upload-result"
                     )
-            with gr.Column(scale=3, min_width=420):
+            with gr.Column(scale=3, min_width=420, elem_id="rq-main"):
                 c["chat"] = gr.HTML(
                     conversation_html([], "en"),
                     js_on_load=CHAT_JS,
@@ -109,15 +134,13 @@ def build_app(handlers: ChatHandlers) -> gr.Blocks:
                     autoscroll=True,
                 )
                 c["status"] = gr.HTML("", elem_id="rq-status")
-                with gr.Row(equal_height=True):
+                with gr.Row(equal_height=True, elem_id="rq-ask-row"):
                     c["question"] = gr.Textbox(
                         lines=2, max_lines=6, scale=5, elem_id="rq-question", autofocus=True
                     )
                     c["ask"] = gr.Button(variant="primary", scale=1, elem_id="rq-ask")
+                c["hint"] = gr.HTML("", elem_id="rq-hint")
                 c["correction"] = gr.Textbox(lines=1, elem_id="rq-correction")
-                c["copy"] = gr.Textbox(
-                    lines=5, max_lines=12, interactive=False, buttons=["copy"], elem_id="rq-copy"
-                )
                 with gr.Row():
                     c["export"] = gr.Button(elem_id="rq-export", scale=1)
                     # A link to the user's own export (ui.export_store), not a gr.File: Gradio
@@ -133,8 +156,10 @@ def build_app(handlers: ChatHandlers) -> gr.Blocks:
         gr.on(
             [c["ask"].click, c["question"].submit],
             handlers.ask,
-            [c[n] for n in ("question", "conversation", "documents", "prefer", "mode", "k")]
-            + [c["ui_lang"]],
+            outputs(
+                ("question", "conversation", "documents", "prefer", "mode", "k", "ui_lang")
+                + ("style", "conversation_id")
+            ),
             outputs(ASK_OUTPUTS),
             api_name="chat",
             api_visibility="private",
@@ -142,7 +167,7 @@ def build_app(handlers: ChatHandlers) -> gr.Blocks:
         )
         c["chat"].click(
             handlers.click,
-            [c["conversation"], c["correction"], c["ui_lang"]],
+            outputs(("conversation", "correction", "ui_lang", "style", "conversation_id")),
             outputs(CLICK_OUTPUTS),
             api_name="chat_click",
             api_visibility="private",
@@ -156,10 +181,47 @@ def build_app(handlers: ChatHandlers) -> gr.Blocks:
             concurrency_id="ingest",
         )
         c["export"].click(
-            handlers.export,
-            [c["conversation"], c["ui_lang"]],
+            handlers.exporter.export,
+            outputs(("conversation", "ui_lang", "style")),
             outputs(EXPORT_OUTPUTS),
             api_name="export",
+            api_visibility="private",
+        )
+        history = handlers.history
+        c["history"].input(
+            history.open,
+            outputs(("history", "ui_lang", "style")),
+            outputs(OPEN_OUTPUTS),
+            api_name="history_open",
+            api_visibility="private",
+        )
+        c["new_conversation"].click(
+            history.start,
+            outputs(("ui_lang", "style")),
+            outputs(OPEN_OUTPUTS),
+            api_name="history_new",
+            api_visibility="private",
+        )
+        gr.on(
+            [c["rename"].click, c["conversation_name"].submit],
+            history.rename,
+            outputs(("conversation_id", "conversation_name")),
+            c["history"],
+            api_name="history_rename",
+            api_visibility="private",
+        )
+        c["delete"].click(
+            history.delete,
+            outputs(("conversation_id", "ui_lang", "style")),
+            outputs(OPEN_OUTPUTS),
+            api_name="history_delete",
+            api_visibility="private",
+        )
+        c["style"].change(
+            handlers.rerender,
+            outputs(("conversation", "ui_lang", "style")),
+            c["chat"],
+            api_name="restyle",
             api_visibility="private",
         )
         demo.load(
@@ -168,7 +230,7 @@ def build_app(handlers: ChatHandlers) -> gr.Blocks:
             outputs(LOAD_OUTPUTS),
             api_name="page_load",
             api_visibility="private",
-        )
+        ).then(None, c["ui_lang"], None, js=PAGE_LANGUAGE_JS)
 
         def ask(
             question: str,
@@ -202,6 +264,7 @@ def launch(handlers: ChatHandlers, settings: Settings) -> gr.Blocks:
     demo = build_app(handlers)
     middleware = [
         Middleware(ClientAddressMiddleware),
+        Middleware(LoginPageMiddleware),
         Middleware(ExportRoute, exports=handlers.exports, policy=handlers.policy),
     ]
     demo.launch(
@@ -221,6 +284,7 @@ def launch(handlers: ChatHandlers, settings: Settings) -> gr.Blocks:
         max_file_size=2 * settings.max_file_bytes,
         theme=THEME,
         css=CSS,
+        head=HEAD,
     )
     return demo
 

@@ -1,12 +1,35 @@
-"""The page's CSS, and the one piece of JavaScript: the chat's click handler.
+"""The page's CSS and its JavaScript: the chat's click handler, the question box's keys, and
+the page's language and direction.
 
-The handler only forwards which chip or feedback button was clicked (its data attributes) to
-the server through Gradio's `trigger`; it never inserts anything into the page.
+The click handler forwards which chip, feedback or DOCX button was clicked (its data
+attributes) to the server through Gradio's `trigger`, and copies an answer's text, which the
+server already put in the page, escaped; it never inserts markup into the page.
 """
 
 from __future__ import annotations
 
 CHAT_JS = """
+element.setAttribute('aria-live', 'polite');
+element.setAttribute('aria-relevant', 'additions');
+const copyText = (text, done) => {
+  const fallback = () => {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.appendChild(area);
+    area.select();
+    document.execCommand('copy');
+    area.remove();
+    done();
+  };
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(text).then(done, fallback);
+  } else {
+    fallback();
+  }
+};
 element.addEventListener('click', (event) => {
   const chip = event.target.closest('.rq-chip');
   if (chip && element.contains(chip)) {
@@ -16,6 +39,24 @@ element.addEventListener('click', (event) => {
     chip.classList.add('rq-chip-active');
     trigger('click', {action: 'cite', symbol: chip.dataset.symbol, label: chip.dataset.label,
                       lang: chip.dataset.lang});
+    if (window.matchMedia('(max-width: 767px)').matches) {
+      // one column on a phone: the source panel is below the chat, so bring it into view
+      const panel = document.getElementById('rq-source-column');
+      if (panel) panel.scrollIntoView({block: 'start'});
+    }
+    return;
+  }
+  const tool = event.target.closest('.rq-tool');
+  if (tool && element.contains(tool)) {
+    event.preventDefault();
+    const box = tool.closest('.rq-tools');
+    if (tool.dataset.tool === 'docx') {
+      trigger('click', {action: 'docx', turn: Number(tool.dataset.turn)});
+      return;
+    }
+    const source = box.querySelector(tool.dataset.tool === 'md' ? '.rq-copy-md' : '.rq-copy-text');
+    const status = box.querySelector('.rq-copied');
+    copyText(source.value, () => { status.textContent = box.dataset.copied || '✓'; });
     return;
   }
   const vote = event.target.closest('.rq-fb-btn');
@@ -26,6 +67,36 @@ element.addEventListener('click', (event) => {
   }
 });
 """
+
+# Enter sends, Shift+Enter adds a line (Gradio's multi-line box does the opposite). Listening
+# in the capture phase on the document runs before Gradio's own handler on the textarea; an
+# Enter that confirms an input method's candidate (Chinese, Japanese) is left alone.
+HEAD = """<script>
+(() => {
+  const inQuestion = (e) => e.target && e.target.closest && e.target.closest('#rq-question');
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' || !inQuestion(e) || e.isComposing || e.keyCode === 229) return;
+    if (e.shiftKey) { e.stopPropagation(); return; }
+    if (e.ctrlKey || e.altKey || e.metaKey) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const ask = document.querySelector('#rq-ask');
+    if (ask && !ask.disabled) ask.click();
+  }, true);
+  document.addEventListener('keypress', (e) => {
+    if (e.key === 'Enter' && inQuestion(e)) e.stopPropagation();
+  }, true);
+})();
+</script>"""
+
+# After the page load event: the page's language and direction (Arabic lays out right to
+# left, mirroring the panels) and the keyboard hint tied to the question box.
+PAGE_LANGUAGE_JS = """(lang) => {
+  document.documentElement.lang = lang;
+  document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
+  const box = document.querySelector('#rq-question textarea');
+  if (box) box.setAttribute('aria-describedby', 'rq-hint-text');
+}"""
 
 CSS = """
 .rq-chat { display: flex; flex-direction: column; gap: 14px; padding: 4px; }
@@ -74,4 +145,21 @@ CSS = """
 .rq-version { border: 1px solid var(--border-color-primary); border-radius: 6px; padding: 6px 8px; }
 .rq-version-lang { font-weight: 600; font-size: 0.85em; }
 #rq-question textarea { unicode-bidi: plaintext; }
+.rq-hint { margin: 0; font-size: 0.85em; color: var(--body-text-color); }
+.rq-tools { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; font-size: 0.85em; }
+.rq-tool { border: 1px solid var(--border-color-primary); border-radius: 6px; padding: 1px 8px;
+  background: transparent; color: var(--body-text-color); cursor: pointer; }
+.rq-copied { color: var(--body-text-color); }
+.rq-quote { unicode-bidi: isolate; }
+:focus-visible, .rq-chip:focus-visible, .rq-tool:focus-visible, .rq-fb-btn:focus-visible {
+  outline: 3px solid #1d4ed8 !important; outline-offset: 2px; }
+.dark :focus-visible { outline-color: #93c5fd !important; }
+.rq-unit.rq-cited .rq-unit-label { color: #1f2937; }
+@media (max-width: 767px) {
+  #rq-layout { flex-direction: column; }
+  #rq-main { order: 1; min-width: 0 !important; }
+  #rq-source-column { order: 2; min-width: 0 !important; scroll-margin-top: 8px; }
+  #rq-sidebar { order: 3; min-width: 0 !important; }
+  #rq-chat { min-height: 200px !important; }
+}
 """

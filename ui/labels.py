@@ -3,6 +3,7 @@
 Keys are used by ui.i18n.label; every key has all six languages (a test checks it).
 """
 
+from ui.labels_chat import CHAT_LABELS
 from ui.labels_errors import ERROR_LABELS
 
 LABELS: dict[str, dict[str, str]] = {
@@ -366,3 +367,4 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 LABELS.update(ERROR_LABELS)
+LABELS.update(CHAT_LABELS)
