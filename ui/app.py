@@ -19,7 +19,7 @@ from assistant.service import AssistantService
 from ingest.parser import SUPPORTED_SUFFIXES
 from reformqa.settings import Settings
 from ui.access import AccessPolicy, is_loopback
-from ui.assets import CHAT_JS, CSS, HEAD, PAGE_LANGUAGE_JS
+from ui.assets import CHAT_JS, CSS, HEAD
 from ui.auth import UserStore
 from ui.citation_style import DEFAULT_STYLE
 from ui.export_handlers import EXPORT_OUTPUTS
@@ -43,9 +43,25 @@ from ui.uploads import UploadManager
 logger = logging.getLogger(__name__)
 
 # System fonts only: the default theme loads Google Fonts, which offline machines cannot reach.
+# Soft's indigo (#6366f1) on its own tints and white gave 3.6:1; these give >= 4.5:1 in light and
+# dark modes (axe-core's colour-contrast rule, checked in tests/ui/test_browser_daily.py).
+INDIGO_DARK = "#3730a3"
+INDIGO_STRONG = "#4338ca"
 THEME = gr.themes.Soft(
     font=["system-ui", "Segoe UI", "Noto Sans", "WenQuanYi Zen Hei", "sans-serif"],
     font_mono=["ui-monospace", "DejaVu Sans Mono", "monospace"],
+).set(
+    block_title_text_color=INDIGO_DARK,
+    block_label_text_color=INDIGO_DARK,
+    block_info_text_color="#4b5563",
+    body_text_color_subdued="#4b5563",
+    body_text_color_subdued_dark="#d1d5db",
+    checkbox_label_background_fill_selected=INDIGO_STRONG,
+    checkbox_label_background_fill_selected_dark=INDIGO_STRONG,
+    button_primary_background_fill=INDIGO_STRONG,
+    button_primary_background_fill_dark=INDIGO_STRONG,
+    button_primary_background_fill_hover=INDIGO_DARK,
+    button_primary_background_fill_hover_dark=INDIGO_DARK,
 )
 AUTH_MESSAGE = label("auth_message", "en")  # ui.login_page shows it in the browser's language
 UNAUTHENTICATED_WARNING = (
@@ -230,7 +246,7 @@ def build_app(handlers: ChatHandlers) -> gr.Blocks:
             outputs(LOAD_OUTPUTS),
             api_name="page_load",
             api_visibility="private",
-        ).then(None, c["ui_lang"], None, js=PAGE_LANGUAGE_JS)
+        )
 
         def ask(
             question: str,

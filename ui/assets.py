@@ -86,17 +86,25 @@ HEAD = """<script>
   document.addEventListener('keypress', (e) => {
     if (e.key === 'Enter' && inQuestion(e)) e.stopPropagation();
   }, true);
+  // The page's language and direction follow the interface language the server chose (the
+  // chat names it): Arabic lays the page out right to left, mirroring the panels. Also ties
+  // the keyboard hint to the question box.
+  const sync = () => {
+    const chat = document.querySelector('.rq-chat[data-ui-lang]');
+    if (!chat) return;
+    const lang = chat.dataset.uiLang;
+    const root = document.documentElement;
+    if (root.lang !== lang) root.lang = lang;
+    const dir = chat.getAttribute('dir');
+    if (root.dir !== dir) root.dir = dir;
+    const box = document.querySelector('#rq-question textarea');
+    if (box && !box.hasAttribute('aria-describedby')) {
+      box.setAttribute('aria-describedby', 'rq-hint-text');
+    }
+  };
+  new MutationObserver(sync).observe(document, {subtree: true, childList: true});
 })();
 </script>"""
-
-# After the page load event: the page's language and direction (Arabic lays out right to
-# left, mirroring the panels) and the keyboard hint tied to the question box.
-PAGE_LANGUAGE_JS = """(lang) => {
-  document.documentElement.lang = lang;
-  document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
-  const box = document.querySelector('#rq-question textarea');
-  if (box) box.setAttribute('aria-describedby', 'rq-hint-text');
-}"""
 
 CSS = """
 .rq-chat { display: flex; flex-direction: column; gap: 14px; padding: 4px; }
@@ -147,19 +155,23 @@ CSS = """
 #rq-question textarea { unicode-bidi: plaintext; }
 .rq-hint { margin: 0; font-size: 0.85em; color: var(--body-text-color); }
 .rq-tools { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; font-size: 0.85em; }
-.rq-tool { border: 1px solid var(--border-color-primary); border-radius: 6px; padding: 1px 8px;
-  background: transparent; color: var(--body-text-color); cursor: pointer; }
+.rq-tool, .rq-fb-btn { border: 1px solid var(--border-color-primary); border-radius: 6px;
+  padding: 1px 8px; background: transparent; color: var(--body-text-color); cursor: pointer;
+  font: inherit; font-size: 0.85rem; font-weight: 400; }
 .rq-copied { color: var(--body-text-color); }
 .rq-quote { unicode-bidi: isolate; }
 :focus-visible, .rq-chip:focus-visible, .rq-tool:focus-visible, .rq-fb-btn:focus-visible {
   outline: 3px solid #1d4ed8 !important; outline-offset: 2px; }
 .dark :focus-visible { outline-color: #93c5fd !important; }
 .rq-unit.rq-cited .rq-unit-label { color: #1f2937; }
+.dark .rq-notice { color: #fcd34d; }
+#rq-upload-files [data-testid="upload-text"] { color: #3730a3; }
+.dark #rq-upload-files [data-testid="upload-text"] { color: #c7d2fe; }
 @media (max-width: 767px) {
   #rq-layout { flex-direction: column; }
   #rq-main { order: 1; min-width: 0 !important; }
   #rq-source-column { order: 2; min-width: 0 !important; scroll-margin-top: 8px; }
   #rq-sidebar { order: 3; min-width: 0 !important; }
-  #rq-chat { min-height: 200px !important; }
+  #rq-chat { min-height: 160px !important; max-height: 45vh !important; overflow-y: auto; }
 }
 """

@@ -102,6 +102,6 @@ def page_values(
         "hint": f'<p class="rq-hint" id="rq-hint-text">{escape(label("enter_hint", ui_lang))}</p>',
         "export": gr.update(value=label("export", ui_lang)),
         "export_file": gr.update(label=label("export_file", ui_lang)),
-        "source_title": f"### {label('source', ui_lang)}",
+        "source_title": f"## {label('source', ui_lang)}",
         "source": placeholder(ui_lang),
     }

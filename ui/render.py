@@ -184,4 +184,7 @@ def conversation_html(
         )
     if not parts:
         parts.append(f'<div class="rq-welcome">{escape(label("welcome", ui_lang))}</div>')
-    return f'<div class="rq-chat" dir="{direction(ui_lang)}">{"".join(parts)}</div>'
+    return (
+        f'<div class="rq-chat" data-ui-lang="{escape(ui_lang)}" dir="{direction(ui_lang)}">'
+        f'{"".join(parts)}</div>'
+    )
