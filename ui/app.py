@@ -150,6 +150,7 @@ def build_app(handlers: ChatHandlers) -> gr.Blocks:
                     autoscroll=True,
                 )
                 c["status"] = gr.HTML("", elem_id="rq-status")
+                c["ready_timer"] = gr.Timer(1.0, active=True)
                 with gr.Row(equal_height=True, elem_id="rq-ask-row"):
                     c["question"] = gr.Textbox(
                         lines=2, max_lines=6, scale=5, elem_id="rq-question", autofocus=True
@@ -240,6 +241,14 @@ def build_app(handlers: ChatHandlers) -> gr.Blocks:
             api_name="restyle",
             api_visibility="private",
         )
+        c["ready_timer"].tick(
+            handlers.readiness,
+            c["ui_lang"],
+            [c["status"], c["ready_timer"]],
+            api_name="ready",
+            api_visibility="private",
+            show_progress="hidden",
+        )
         demo.load(
             handlers.load,
             None,
@@ -321,6 +330,7 @@ def serve(settings: Settings) -> tuple[gr.Blocks, ChatHandlers]:
     private_files(settings)
     handlers = create_handlers(settings)
     demo = launch(handlers, settings)
+    handlers.warmup.start()  # the page is usable now; the first question waits for this
     logger.info(
         "serving",
         extra={"url": demo.local_url, "seconds": round(time.perf_counter() - started, 2)},

@@ -40,9 +40,9 @@ element.addEventListener('click', (event) => {
     trigger('click', {action: 'cite', symbol: chip.dataset.symbol, label: chip.dataset.label,
                       lang: chip.dataset.lang});
     if (window.matchMedia('(max-width: 767px)').matches) {
-      // one column on a phone: the source panel is below the chat, so bring it into view
-      const panel = document.getElementById('rq-source-column');
-      if (panel) panel.scrollIntoView({block: 'start'});
+      // one column on a phone: the source panel is below the chat; once the server has
+      // filled it in (the page's observer, HEAD), it is brought into view
+      window.rqScrollToSource = chip.dataset.symbol + '|' + chip.dataset.label;
     }
     return;
   }
@@ -97,6 +97,14 @@ HEAD = """<script>
     if (root.lang !== lang) root.lang = lang;
     const dir = chat.getAttribute('dir');
     if (root.dir !== dir) root.dir = dir;
+    const wanted = window.rqScrollToSource;
+    const shown = document.querySelector('#rq-source [data-cite]');
+    if (wanted && shown && shown.dataset.cite === wanted) {
+      window.rqScrollToSource = null;
+      requestAnimationFrame(() => {
+        document.getElementById('rq-source-column').scrollIntoView({block: 'start'});
+      });
+    }
     const box = document.querySelector('#rq-question textarea');
     if (box && !box.hasAttribute('aria-describedby')) {
       box.setAttribute('aria-describedby', 'rq-hint-text');
@@ -135,6 +143,8 @@ CSS = """
   background: transparent; cursor: pointer; }
 .rq-fb-done { color: var(--body-text-color-subdued); }
 .rq-status { color: #b91c1c; margin: 0; }
+.dark .rq-status { color: #fca5a5; }
+.rq-loading { margin: 0; font-style: italic; }
 .rq-source { line-height: 1.6; }
 .rq-source-empty, .rq-source-missing { color: var(--body-text-color-subdued); }
 .rq-source-heading { margin: 0 0 6px 0; }
@@ -172,6 +182,7 @@ CSS = """
   #rq-main { order: 1; min-width: 0 !important; }
   #rq-source-column { order: 2; min-width: 0 !important; scroll-margin-top: 8px; }
   #rq-sidebar { order: 3; min-width: 0 !important; }
-  #rq-chat { min-height: 160px !important; max-height: 45vh !important; overflow-y: auto; }
+  #rq-chat { min-height: 160px !important; max-height: 45vh !important;
+    overflow-y: auto !important; }
 }
 """

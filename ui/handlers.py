@@ -11,6 +11,7 @@ import logging
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from assistant.errors import ConfigurationError, QuestionError
 from assistant.history import HistoryService
 from assistant.models import Answer
 from assistant.service import AssistantService
+from assistant.warmup import WarmUp
 from ui.access import AccessDenied, AccessPolicy, Viewer
 from ui.api import caller_language, unexpected, validate_ask
 from ui.citation_style import DEFAULT_STYLE, STYLES
@@ -41,6 +43,11 @@ ASK_OUTPUTS = ("chat", "conversation", "question", "status", "conversation_id", 
 CLICK_OUTPUTS = ("source", "chat", "conversation", "correction", "status", "export_file")
 UPLOAD_OUTPUTS = ("upload_result", "documents", "upload_files")
 STREAM_INTERVAL_S = 0.1  # at most ten re-renders a second while a model streams
+
+
+def loading_html(ui_lang: str) -> str:
+    """The "loading the index" note shown until the start-up warm-up has finished."""
+    return f'<p class="rq-loading" role="status">{escape(label("loading_index", ui_lang))}</p>'
 
 
 def _style(style: str | None) -> str:
@@ -69,6 +76,7 @@ class ChatHandlers:
             history or HistoryService.open(settings), policy, self.viewer
         )
         self.login = LoginGuard(policy.users, settings) if policy.users is not None else None
+        self.warmup = WarmUp(service)
 
     def close(self) -> None:
         self.exports.close()
@@ -142,9 +150,17 @@ class ChatHandlers:
             self.service, self.policy.requires_login, viewer, self.document_choices(viewer), ui_lang
         )
         values.update(self.history.load_values(viewer, ui_lang, DEFAULT_STYLE))
+        values["status"] = "" if self.warmup.ready else loading_html(ui_lang)
         logger.info("page load", extra={"user": viewer.name, "role": viewer.role, "ui": ui_lang})
         self.exports.expire()  # expired exports leave the disk at the next page load at the latest
         return tuple(values[name] for name in LOAD_OUTPUTS)
+
+    def readiness(self, ui_lang: str) -> tuple[Any, Any]:
+        """Polled by the page until the warm-up is done: then the loading note goes away and
+        the polling stops."""
+        if not self.warmup.ready:
+            return gr.skip(), gr.skip()
+        return "", gr.Timer(active=False)
 
     def rerender(self, conversation: list[Exchange] | None, ui_lang: str, style: str | None) -> str:
         """The chat again, its citations in the newly chosen style."""
@@ -167,6 +183,7 @@ class ChatHandlers:
         """Stream the answer into the chat, then replace the draft with the verified answer
         and save it in the viewer's history."""
         viewer = self.viewer(request)
+        self.warmup.wait(self.service.settings.warm_up_wait_s)
         style = _style(style)
         conversation = list(conversation or [])
         text = (question or "").strip()

@@ -46,6 +46,7 @@ LOAD_OUTPUTS = (
     "filters",
     "style",
     "hint",
+    "status",
 )
 
 

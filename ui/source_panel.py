@@ -76,7 +76,8 @@ def source_html(view: SourceView | None, ui_lang: str) -> str:
             f'<div class="rq-versions">{"".join(_version_html(u) for u in others)}</div>'
         )
     return (
-        f'<div class="rq-source" dir="{direction(ui_lang)}">'
+        f'<div class="rq-source" dir="{direction(ui_lang)}" '
+        f'data-cite="{escape(shown.symbol)}|{escape(shown.label)}">'
         f'<h3 class="rq-source-heading">{escape(heading)}</h3>'
         f"{_meta(shown, ui_lang)}{section}"
         f'<div class="rq-context" lang="{escape(shown.language)}" '
