@@ -39,7 +39,15 @@ from ui.uploads import UploadManager
 
 logger = logging.getLogger(__name__)
 
-ASK_OUTPUTS = ("chat", "conversation", "question", "status", "conversation_id", "history")
+ASK_OUTPUTS = (
+    "chat",
+    "conversation",
+    "question",
+    "status",
+    "conversation_id",
+    "history",
+    "conversation_name",
+)
 CLICK_OUTPUTS = ("source", "chat", "conversation", "correction", "status", "export_file")
 UPLOAD_OUTPUTS = ("upload_result", "documents", "upload_files")
 STREAM_INTERVAL_S = 0.1  # at most ten re-renders a second while a model streams
@@ -187,7 +195,7 @@ class ChatHandlers:
         style = _style(style)
         conversation = list(conversation or [])
         text = (question or "").strip()
-        keep = (gr.skip(), gr.skip())  # conversation id and history list, until the answer
+        keep = (gr.skip(),) * 3  # conversation id, history list and name, until the answer
         pending = conversation_html(conversation, ui_lang, (text, ""), style)
         yield (pending, conversation, "", "", *keep)
 
@@ -216,6 +224,7 @@ class ChatHandlers:
         conversation.append(exchange)
         saved_id = self.history.record(viewer, conversation_id or "", exchange)
         owner = self.history.owner(viewer)
+        started = saved_id != (conversation_id or "")  # a new conversation: show its name
         yield (
             conversation_html(conversation, ui_lang, style=style),
             conversation,
@@ -223,6 +232,7 @@ class ChatHandlers:
             "",
             saved_id,
             self.history.listing(owner, saved_id),
+            self.history.title(owner, saved_id) if started else gr.skip(),
         )
 
     @staticmethod
@@ -231,7 +241,7 @@ class ChatHandlers:
     ) -> tuple[Any, ...]:
         """The chat as it was, the question back in its box, and why."""
         chat = conversation_html(conversation, ui_lang, style=style)
-        return chat, conversation, question, status_html(message), gr.skip(), gr.skip()
+        return chat, conversation, question, status_html(message), *(gr.skip(),) * 3
 
     def api_ask(
         self,

@@ -53,6 +53,9 @@ class HistoryHandlers:
     def listing(self, owner: str | None, selected: str) -> Any:
         return gr.update(choices=self.choices(owner), value=selected or None)
 
+    def title(self, owner: str | None, conversation: str) -> str:
+        return dict((cid, title) for title, cid in self.choices(owner)).get(conversation, "")
+
     def saved(self, owner: str, conversation: str) -> list[Exchange]:
         return [
             Exchange(turn.question, turn.answer, turn.feedback, turn.position)
@@ -106,7 +109,7 @@ class HistoryHandlers:
         conversation = self.saved(owner, conversation_id)
         if not conversation and not self.history.owns(owner, conversation_id):
             return self.start(ui_lang, style, request)
-        title = dict((cid, title) for title, cid in self.choices(owner)).get(conversation_id, "")
+        title = self.title(owner, conversation_id)
         return (
             conversation_html(conversation, ui_lang, style=style),
             conversation,
@@ -145,7 +148,7 @@ class HistoryHandlers:
         """The sidebar at page load, with the latest conversation reopened."""
         owner = self.owner(viewer)
         conversation_id, conversation = self.latest(viewer)
-        title = dict((cid, t) for t, cid in self.choices(owner)).get(conversation_id, "")
+        title = self.title(owner, conversation_id)
         return {
             "history": gr.update(
                 label=label("history", ui_lang),

@@ -155,8 +155,13 @@ def _shot(page, name: str, docs: str = "") -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / name))
     if docs and os.environ.get("REFORMQA_DOCS_SCREENSHOTS") == "1":
+        from PIL import Image  # matplotlib's dependency; only for the README's copies
+
         DOCS.mkdir(exist_ok=True)
         page.screenshot(path=str(DOCS / docs))
+        Image.open(DOCS / docs).convert("RGB").quantize(colors=128).save(
+            DOCS / docs, optimize=True
+        )
 
 
 def test_login_page_in_the_visitors_language_and_accessible(served, browser):
@@ -240,6 +245,7 @@ def test_desktop_keyboard_copy_citations_history_and_axe(served, browser, tmp_pa
     assert CHINESE in texts and NINE not in texts  # this answer only
     assert any(t.startswith("(HSP/EB.2026/12, footnote 6)") for t in texts)
 
+    assert page.locator("#rq-name input, #rq-name textarea").input_value() == NINE
     titles = page.locator("#rq-history label").all_inner_texts()
     assert [t.strip() for t in titles] == [NINE]
     context.close()

@@ -80,6 +80,7 @@ def test_llm_answers_stream_then_show_the_verified_answer(
     assert (
         final["conversation_id"] and final["history"]["choices"][0][1] == final["conversation_id"]
     )
+    assert final["conversation_name"] == QUESTION  # a new conversation is named by its question
     load = named(chat.load(LOCAL), LOAD_OUTPUTS)
     assert [value for _, value in load["mode"]["choices"]] == ["extractive", "llm"]
     assert load["mode"]["interactive"]
