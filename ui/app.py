@@ -16,12 +16,10 @@ from starlette.middleware import Middleware
 
 from assistant.history import HistoryService
 from assistant.service import AssistantService
-from ingest.parser import SUPPORTED_SUFFIXES
 from reformqa.settings import Settings
 from ui.access import AccessPolicy, is_loopback
-from ui.assets import CHAT_JS, CSS, HEAD
+from ui.assets import CSS, HEAD
 from ui.auth import UserStore
-from ui.citation_style import DEFAULT_STYLE
 from ui.export_handlers import EXPORT_OUTPUTS
 from ui.export_store import ExportRoute
 from ui.feedback import FeedbackLog
@@ -29,15 +27,16 @@ from ui.handlers import (
     ASK_OUTPUTS,
     CLICK_OUTPUTS,
     LOAD_OUTPUTS,
-    UPLOAD_OUTPUTS,
     ChatHandlers,
 )
 from ui.history_handlers import OPEN_OUTPUTS
 from ui.i18n import label
+from ui.layout import chat_tab, library_tab
+from ui.library_handlers import CLICK_OUTPUTS as LIBRARY_CLICK_OUTPUTS
+from ui.library_handlers import FILTERS as LIBRARY_FILTERS
 from ui.login_guard import ClientAddressMiddleware
 from ui.login_page import LoginPageMiddleware
-from ui.render import conversation_html
-from ui.source_panel import placeholder
+from ui.upload_handlers import UPLOAD_OUTPUTS
 from ui.uploads import UploadManager
 
 logger = logging.getLogger(__name__)
@@ -95,77 +94,11 @@ def build_app(handlers: ChatHandlers) -> gr.Blocks:
         c["conversation"] = gr.State([])
         c["conversation_id"] = gr.State("")
         c["ui_lang"] = gr.State("en")
-        with gr.Row(equal_height=False, elem_id="rq-layout"):
-            with gr.Column(scale=1, min_width=260, elem_id="rq-sidebar"):
-                c["header"] = gr.Markdown("# reformqa", elem_id="rq-header")
-                c["user_info"] = gr.Markdown(elem_id="rq-user")
-                c["logout"] = gr.Button(link="/logout", size="sm", visible=False)
-                c["new_conversation"] = gr.Button(size="sm", elem_id="rq-new")
-                c["history"] = gr.Radio(choices=[], value=None, elem_id="rq-history")
-                c["conversation_name"] = gr.Textbox(lines=1, max_lines=1, elem_id="rq-name")
-                with gr.Row():
-                    c["rename"] = gr.Button(size="sm", elem_id="rq-rename")
-                    c["delete"] = gr.Button(size="sm", variant="stop", elem_id="rq-delete")
-                with gr.Accordion(open=False, elem_id="rq-filters") as c["filters"]:
-                    c["documents"] = gr.Dropdown(
-                        choices=[], value=[], multiselect=True, elem_id="rq-documents"
-                    )
-                    c["prefer"] = gr.Dropdown(
-                        choices=[("", "")],
-                        value=settings.preferred_language or "",
-                        elem_id="rq-prefer",
-                    )
-                    c["mode"] = gr.Radio(
-                        choices=[("extractive", "extractive")],
-                        value="extractive",
-                        elem_id="rq-mode",
-                    )
-                    c["k"] = gr.Slider(1, 20, value=settings.k, step=1, elem_id="rq-k")
-                    c["style"] = gr.Radio(
-                        choices=[(DEFAULT_STYLE, DEFAULT_STYLE)],
-                        value=DEFAULT_STYLE,
-                        elem_id="rq-style",
-                    )
-                with gr.Group(visible=False, elem_id="rq-upload-box") as c["upload_box"]:
-                    c["upload_files"] = gr.File(
-                        file_count="multiple",
-                        file_types=list(SUPPORTED_SUFFIXES),
-                        elem_id="rq-upload-files",
-                    )
-                    c["upload_audience"] = gr.Radio(
-                        choices=[("document", "document"), ("staff", "staff")],
-                        value="document",
-                        elem_id="rq-audience",
-                    )
-                    c["upload_result"] = gr.Textbox(
-                        lines=3, interactive=False, elem_id="rq-upload-result"
-                    )
-            with gr.Column(scale=3, min_width=420, elem_id="rq-main"):
-                c["chat"] = gr.HTML(
-                    conversation_html([], "en"),
-                    js_on_load=CHAT_JS,
-                    elem_id="rq-chat",
-                    min_height=320,
-                    max_height=640,
-                    autoscroll=True,
-                )
-                c["status"] = gr.HTML("", elem_id="rq-status")
-                c["ready_timer"] = gr.Timer(1.0, active=True)
-                with gr.Row(equal_height=True, elem_id="rq-ask-row"):
-                    c["question"] = gr.Textbox(
-                        lines=2, max_lines=6, scale=5, elem_id="rq-question", autofocus=True
-                    )
-                    c["ask"] = gr.Button(variant="primary", scale=1, elem_id="rq-ask")
-                c["hint"] = gr.HTML("", elem_id="rq-hint")
-                c["correction"] = gr.Textbox(lines=1, elem_id="rq-correction")
-                with gr.Row():
-                    c["export"] = gr.Button(elem_id="rq-export", scale=1)
-                    # A link to the user's own export (ui.export_store), not a gr.File: Gradio
-                    # would serve that from its shared cache to anyone who has the URL.
-                    c["export_file"] = gr.HTML("", visible=False, elem_id="rq-export-file")
-            with gr.Column(scale=2, min_width=300, elem_id="rq-source-column"):
-                c["source_title"] = gr.Markdown("### Source")
-                c["source"] = gr.HTML(placeholder("en"), elem_id="rq-source")
+        with gr.Tabs(selected="chat", elem_id="rq-tabs") as c["tabs"]:
+            with gr.Tab("Chat", id="chat", elem_id="rq-tab-chat") as c["tab_chat"]:
+                chat_tab(c, settings)
+            with gr.Tab("Library", id="library", elem_id="rq-tab-library") as c["tab_library"]:
+                library_tab(c)
 
         def outputs(names: tuple[str, ...]) -> list[Any]:
             return [c[name] for name in names]
@@ -239,6 +172,23 @@ def build_app(handlers: ChatHandlers) -> gr.Blocks:
             outputs(("conversation", "ui_lang", "style")),
             c["chat"],
             api_name="restyle",
+            api_visibility="private",
+        )
+        library = handlers.library
+        gr.on(
+            [c[name].change for name in ("lib_language", "lib_kind")]
+            + [c[name].submit for name in ("lib_since", "lib_until", "lib_text")],
+            library.filter,
+            outputs(LIBRARY_FILTERS + ("ui_lang",)),
+            c["lib_table"],
+            api_name="library_filter",
+            api_visibility="private",
+        )
+        c["lib_table"].click(
+            library.click,
+            outputs(LIBRARY_FILTERS + ("ui_lang",)),
+            outputs(LIBRARY_CLICK_OUTPUTS),
+            api_name="library_click",
             api_visibility="private",
         )
         c["ready_timer"].tick(

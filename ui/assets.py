@@ -68,6 +68,20 @@ element.addEventListener('click', (event) => {
 });
 """
 
+LIBRARY_JS = """
+element.addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-action]');
+  if (!button || !element.contains(button)) return;
+  event.preventDefault();
+  if (button.dataset.action === 'delete' && !window.confirm(button.dataset.confirm)) return;
+  if (button.dataset.action === 'open') {
+    window.rqScrollToReader = button.dataset.symbol + '|' + button.dataset.lang;
+  }
+  trigger('click', {action: button.dataset.action, symbol: button.dataset.symbol,
+                    lang: button.dataset.lang || ''});
+});
+"""
+
 # Enter sends, Shift+Enter adds a line (Gradio's multi-line box does the opposite). Listening
 # in the capture phase on the document runs before Gradio's own handler on the textarea; an
 # Enter that confirms an input method's candidate (Chinese, Japanese) is left alone.
@@ -104,6 +118,22 @@ HEAD = """<script>
       requestAnimationFrame(() => {
         document.getElementById('rq-source-column').scrollIntoView({block: 'start'});
       });
+    }
+    // the library's reader: a deep link's #p-9 once its document is shown, else the top of a
+    // document just opened from the table
+    const reader = document.querySelector('.rq-reader[data-doc]');
+    if (reader && location.hash && !window.rqHashDone) {
+      const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      if (target && reader.contains(target)) {
+        window.rqHashDone = true;
+        target.classList.add('rq-target');
+        requestAnimationFrame(() => target.scrollIntoView({block: 'center'}));
+      }
+    }
+    if (reader && window.rqScrollToReader && reader.dataset.doc.startsWith(
+        window.rqScrollToReader.split('|')[0] + '|')) {
+      window.rqScrollToReader = null;
+      requestAnimationFrame(() => reader.scrollIntoView({block: 'start'}));
     }
     const box = document.querySelector('#rq-question textarea');
     if (box && !box.hasAttribute('aria-describedby')) {
@@ -177,6 +207,22 @@ CSS = """
 .dark .rq-notice { color: #fcd34d; }
 #rq-upload-files [data-testid="upload-text"] { color: #3730a3; }
 .dark #rq-upload-files [data-testid="upload-text"] { color: #c7d2fe; }
+.rq-lib-table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
+.rq-lib-table caption { text-align: start; font-weight: 600; padding: 4px 0; }
+.rq-lib-table th, .rq-lib-table td { border-bottom: 1px solid var(--border-color-primary);
+  padding: 4px 6px; text-align: start; vertical-align: top; }
+.rq-lib-table .rq-num { text-align: end; }
+.rq-lib-open, .rq-lib-delete { border: 1px solid var(--border-color-primary); border-radius: 6px;
+  padding: 0 6px; margin: 1px; background: transparent; color: var(--body-text-color);
+  cursor: pointer; font: inherit; }
+.rq-lib-delete { border-color: #b91c1c; color: #b91c1c; }
+.dark .rq-lib-delete { border-color: #fca5a5; color: #fca5a5; }
+.rq-reader { line-height: 1.6; }
+.rq-reader-meta { margin: 0 0 6px 0; }
+.rq-reader-unit { opacity: 1; }
+.rq-reader-unit.rq-target { background: #fef9c3; color: #1f2937;
+  border-inline-start: 4px solid #ca8a04; }
+.rq-reader-unit.rq-target .rq-unit-label { color: #1f2937; }
 @media (max-width: 767px) {
   #rq-layout { flex-direction: column; }
   #rq-main { order: 1; min-width: 0 !important; }

@@ -12,7 +12,6 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from html import escape
-from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -31,10 +30,12 @@ from ui.export_store import ExportStore
 from ui.feedback import VERDICTS, FeedbackLog
 from ui.history_handlers import HistoryHandlers
 from ui.i18n import label, pick_language
+from ui.library_handlers import LibraryHandlers
 from ui.login_guard import LoginGuard
 from ui.page_load import LOAD_OUTPUTS, page_values
 from ui.render import conversation_html
 from ui.source_panel import source_html
+from ui.upload_handlers import UploadHandlers
 from ui.uploads import UploadManager
 
 logger = logging.getLogger(__name__)
@@ -49,7 +50,6 @@ ASK_OUTPUTS = (
     "conversation_name",
 )
 CLICK_OUTPUTS = ("source", "chat", "conversation", "correction", "status", "export_file")
-UPLOAD_OUTPUTS = ("upload_result", "documents", "upload_files")
 STREAM_INTERVAL_S = 0.1  # at most ten re-renders a second while a model streams
 
 
@@ -85,6 +85,10 @@ class ChatHandlers:
         )
         self.login = LoginGuard(policy.users, settings) if policy.users is not None else None
         self.warmup = WarmUp(service)
+        self.library = LibraryHandlers(service.library, self.viewer, self.document_choices)
+        self.upload = UploadHandlers(
+            uploads, self.viewer, self.document_choices, self.library
+        ).upload
 
     def close(self) -> None:
         self.exports.close()
@@ -159,6 +163,8 @@ class ChatHandlers:
         )
         values.update(self.history.load_values(viewer, ui_lang, DEFAULT_STYLE))
         values["status"] = "" if self.warmup.ready else loading_html(ui_lang)
+        query = dict(getattr(request, "query_params", None) or {})
+        values.update(self.library.load_values(viewer, ui_lang, query))
         logger.info("page load", extra={"user": viewer.name, "role": viewer.role, "ui": ui_lang})
         self.exports.expire()  # expired exports leave the disk at the next page load at the latest
         return tuple(values[name] for name in LOAD_OUTPUTS)
@@ -364,38 +370,3 @@ class ChatHandlers:
         self.history.record_feedback(viewer, conversation_id, exchange, verdict)
         chat = conversation_html(conversation, ui_lang, style=style)
         return gr.skip(), chat, conversation, "", "", gr.skip()
-
-    # --- upload ----------------------------------------------------------------------
-    def upload(
-        self,
-        files: list[str] | None,
-        audience: str | None,
-        ui_lang: str,
-        request: gr.Request,
-        progress: gr.Progress = gr.Progress(),  # noqa: B008 (Gradio injects it by this default)
-    ) -> tuple[Any, ...]:
-        viewer = self.viewer(request)
-        if not viewer.can_upload:
-            return label("upload_denied", ui_lang), gr.skip(), None
-        paths = [Path(f) for f in files or []]
-        if not paths:
-            return "", gr.skip(), None
-
-        def report(done: int, total: int, name: str) -> None:
-            desc = label("indexing", ui_lang, name=name) if name else None
-            progress(done / max(total, 1), desc=desc)
-
-        outcomes = self.uploads.ingest(paths, staff_only=audience == "staff", progress=report)
-        logger.info(
-            "upload",
-            extra={
-                "user": viewer.name,
-                "files": len(paths),
-                "failed": sum(o.failed for o in outcomes),
-            },
-        )
-        return (
-            "\n".join(outcome.line() for outcome in outcomes),
-            gr.update(choices=self.document_choices(viewer)),
-            None,
-        )

@@ -5,6 +5,7 @@ Keys are used by ui.i18n.label; every key has all six languages (a test checks i
 
 from ui.labels_chat import CHAT_LABELS
 from ui.labels_errors import ERROR_LABELS
+from ui.labels_library import LIBRARY_LABELS
 
 LABELS: dict[str, dict[str, str]] = {
     "subtitle": {
@@ -368,3 +369,4 @@ LABELS: dict[str, dict[str, str]] = {
 }
 LABELS.update(ERROR_LABELS)
 LABELS.update(CHAT_LABELS)
+LABELS.update(LIBRARY_LABELS)

@@ -47,6 +47,16 @@ LOAD_OUTPUTS = (
     "style",
     "hint",
     "status",
+    "tabs",
+    "tab_chat",
+    "tab_library",
+    "lib_language",
+    "lib_kind",
+    "lib_since",
+    "lib_until",
+    "lib_text",
+    "lib_table",
+    "lib_reader",
 )
 
 

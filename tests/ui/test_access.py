@@ -114,7 +114,7 @@ def test_the_source_panel_and_document_list_follow_the_role(handlers):
 
 def test_only_staff_may_upload_and_strangers_get_nothing(handlers, tmp_path):
     note = write(tmp_path, "note.md", "1. A delegate's note.\n")
-    result, documents, _ = handlers.upload([str(note)], "document", "en", request("dana"))
+    result, documents, _, _ = handlers.upload([str(note)], "document", "en", request("dana"))
     assert result == "Only staff can add documents." and documents == gr.skip()
     with pytest.raises(gr.Error):
         handlers.api_ask("Kuala Lumpur", request=request("mallory"))
