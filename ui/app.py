@@ -46,6 +46,7 @@ logger = logging.getLogger(__name__)
 # dark modes (axe-core's colour-contrast rule, checked in tests/ui/test_browser_daily.py).
 INDIGO_DARK = "#3730a3"
 INDIGO_STRONG = "#4338ca"
+INDIGO_LIGHT = "#a5b4fc"  # text on the dark background
 THEME = gr.themes.Soft(
     font=["system-ui", "Segoe UI", "Noto Sans", "WenQuanYi Zen Hei", "sans-serif"],
     font_mono=["ui-monospace", "DejaVu Sans Mono", "monospace"],
@@ -61,6 +62,11 @@ THEME = gr.themes.Soft(
     button_primary_background_fill_dark=INDIGO_STRONG,
     button_primary_background_fill_hover=INDIGO_DARK,
     button_primary_background_fill_hover_dark=INDIGO_DARK,
+    **{
+        f"link_text_color{state}{mode}": colour
+        for state in ("", "_active", "_hover", "_visited")
+        for mode, colour in (("", INDIGO_DARK), ("_dark", INDIGO_LIGHT))
+    },
 )
 AUTH_MESSAGE = label("auth_message", "en")  # ui.login_page shows it in the browser's language
 UNAUTHENTICATED_WARNING = (

@@ -164,7 +164,7 @@ CSS = """
 .rq-notice { color: #92400e; font-size: 0.9em; }
 .rq-chip { display: inline-block; border: 1px solid #1d4ed8; color: #1d4ed8; background: #eff6ff;
   border-radius: 999px; padding: 0 8px; margin: 0 2px; font-size: 0.85em; cursor: pointer;
-  white-space: nowrap; line-height: 1.5; unicode-bidi: isolate; }
+  white-space: nowrap; line-height: 1.5; unicode-bidi: isolate; transition: none; }
 .rq-chip:hover, .rq-chip-active { background: #1d4ed8; color: #fff; }
 .rq-chip-unsupported { border-color: #b91c1c; color: #b91c1c; background: #fef2f2; }
 .rq-meta-line { font-size: 0.75em; color: var(--body-text-color-subdued); }
@@ -205,6 +205,8 @@ CSS = """
 .dark :focus-visible { outline-color: #93c5fd !important; }
 .rq-unit.rq-cited .rq-unit-label { color: #1f2937; }
 .dark .rq-notice { color: #fcd34d; }
+#rq-tabs button[role="tab"][aria-selected="true"] { color: #3730a3 !important; }
+.dark #rq-tabs button[role="tab"][aria-selected="true"] { color: #a5b4fc !important; }
 #rq-upload-files [data-testid="upload-text"] { color: #3730a3; }
 .dark #rq-upload-files [data-testid="upload-text"] { color: #c7d2fe; }
 .rq-lib-table { border-collapse: collapse; width: 100%; font-size: 0.9em; }

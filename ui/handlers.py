@@ -22,7 +22,7 @@ from assistant.models import Answer
 from assistant.service import AssistantService
 from assistant.warmup import WarmUp
 from ui.access import AccessDenied, AccessPolicy, Viewer
-from ui.api import caller_language, unexpected, validate_ask
+from ui.api import caller_language, question_problem, unexpected, validate_ask
 from ui.citation_style import DEFAULT_STYLE, STYLES
 from ui.conversation import Exchange, history
 from ui.export_handlers import ExportHandlers, status_html
@@ -202,6 +202,10 @@ class ChatHandlers:
         conversation = list(conversation or [])
         text = (question or "").strip()
         keep = (gr.skip(),) * 3  # conversation id, history list and name, until the answer
+        problem = question_problem(text, self.service.settings.max_question_chars, ui_lang)
+        if problem:
+            yield self._failed(conversation, question, ui_lang, problem, style)
+            return
         pending = conversation_html(conversation, ui_lang, (text, ""), style)
         yield (pending, conversation, "", "", *keep)
 

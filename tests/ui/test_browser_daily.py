@@ -21,6 +21,7 @@ import pytest
 
 from tests.conftest import ROOT, SEED
 from tests.ui.accessibility import counts, run_axe, serious
+from tests.ui.documents import UPLOAD
 from tests.ui.test_browser import (
     ARTIFACTS,
     CHROMIUM,
@@ -354,3 +355,47 @@ def test_phone_question_first_filters_folded_citation_scrolls_to_the_source(serv
             page.evaluate("window.scrollTo(0, 0)")
             _shot(page, "daily-phone-en-top.png", docs="screenshot-mobile.png")
         context.close()
+
+
+def test_library_reader_deep_link_upload_and_delete(served, browser, tmp_path):
+    context = _context(browser)
+    page = _sign_in(context, served.url, "amina")
+    page.get_by_role("tab", name="Library").click()
+    row = page.locator("#rq-lib-table tr[data-symbol='HSP/EB.2026/12']")
+    assert "2026-02-16" in row.inner_text()
+    row.locator(".rq-lib-open[data-lang=zh]").click()
+    page.locator("#rq-lib-reader #p-9").wait_for()
+    assert page.locator("#rq-lib-reader .rq-reader-unit").count() > 20
+    _no_serious(page, "library-en-light")
+    _shot(page, "daily-library-en.png")
+    page.fill("#rq-lib-text input, #rq-lib-text textarea", "A/81")
+    page.press("#rq-lib-text input, #rq-lib-text textarea", "Enter")
+    page.locator("#rq-lib-table .rq-lib-empty").wait_for()
+
+    page.goto(f"{served.url}?doc=HSP%2FEB.2026%2F12&lang=zh#p-fn6")
+    target = page.locator("#rq-lib-reader #p-fn6.rq-target")
+    target.wait_for()
+    page.wait_for_function(
+        "(() => { const r = document.querySelector('#p-fn6').getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; })()"
+    )
+    assert "巴林" in target.inner_text()
+
+    page.get_by_role("tab", name="Chat").click()
+    upload = tmp_path / "HSP-EB.2026-13.en.md"
+    upload.write_text(UPLOAD, encoding="utf-8")
+    page.set_input_files("#rq-upload-files input[type=file]", [str(upload)])
+    page.wait_for_function(
+        "document.querySelector('#rq-upload-result textarea').value.includes('units:')"
+    )
+    result = page.locator("#rq-upload-result textarea").input_value()
+    assert "added HSP/EB.2026/13 (en)" in result
+    assert "title: Urban Resilience Hub in Maputo; date: 2026-03-10" in result
+    page.get_by_role("tab", name="Library").click()
+    added = page.locator("#rq-lib-table tr[data-symbol='HSP/EB.2026/13']")
+    added.wait_for()
+    page.once("dialog", lambda dialog: dialog.accept())
+    added.locator(".rq-lib-delete").click()
+    page.locator("#rq-lib-status", has_text="Deleted: HSP/EB.2026/13").wait_for()
+    assert page.locator("#rq-lib-table tr[data-symbol='HSP/EB.2026/13']").count() == 0
+    context.close()

@@ -102,8 +102,17 @@ def test_question_errors_are_shown_and_the_question_kept(handlers):
         named(s, ASK_OUTPUTS)
         for s in handlers.ask("  ?!  ", [], [], "", "", 5, "en", "un", "", LOCAL)
     ]
-    assert "question: contains no words" in steps[-1]["status"]
+    assert "The question is empty" in steps[-1]["status"]  # in the interface language
     assert steps[-1]["question"] == "  ?!  " and steps[-1]["conversation"] == []
+    steps = [
+        named(s, ASK_OUTPUTS) for s in handlers.ask("?", [], [], "", "", 5, "ar", "un", "", LOCAL)
+    ]
+    assert "السؤال فارغ" in steps[-1]["status"] and 'role="alert"' in steps[-1]["status"]
+    long = "x" * 2001
+    steps = [
+        named(s, ASK_OUTPUTS) for s in handlers.ask(long, [], [], "", "", 5, "zh", "un", "", LOCAL)
+    ]
+    assert "过长：2001 个字符" in steps[-1]["status"]
     steps = [
         named(s, ASK_OUTPUTS)
         for s in handlers.ask(QUESTION, [], [], "", "llm", 5, "en", "un", "", LOCAL)
