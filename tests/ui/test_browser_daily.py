@@ -126,7 +126,7 @@ def _sign_in(context, url: str, user: str):
         f"document.querySelector('#rq-user') && "
         f"document.querySelector('#rq-user').innerText.includes('{user}')"
     )
-    page.wait_for_selector(".rq-chat[data-ui-lang]")
+    page.wait_for_selector(".rq-chat[data-ui-lang]", state="attached")
     return page
 
 
@@ -354,6 +354,12 @@ def test_phone_question_first_filters_folded_citation_scrolls_to_the_source(serv
         if locale == "en-US":
             page.evaluate("window.scrollTo(0, 0)")
             _shot(page, "daily-phone-en-top.png", docs="screenshot-mobile.png")
+        else:  # the library on a phone, right to left
+            page.get_by_role("tab", name="المكتبة").click()
+            page.locator(".rq-lib-open[data-lang=zh]").click()
+            page.locator("#rq-lib-reader #p-9").wait_for()
+            _no_serious(page, "library-phone-ar")
+            _shot(page, "daily-phone-ar-library.png")
         context.close()
 
 
@@ -367,6 +373,13 @@ def test_library_reader_deep_link_upload_and_delete(served, browser, tmp_path):
     page.locator("#rq-lib-reader #p-9").wait_for()
     assert page.locator("#rq-lib-reader .rq-reader-unit").count() > 20
     _no_serious(page, "library-en-light")
+    dark = _context(browser, scheme="dark")
+    night = _sign_in(dark, served.url, "amina")
+    night.goto(f"{served.url}?doc=HSP%2FEB.2026%2F12&lang=zh")
+    night.locator("#rq-lib-reader #p-9").wait_for()
+    assert night.evaluate("document.querySelector('.dark') !== null")  # Gradio's dark theme
+    _no_serious(night, "library-en-dark")
+    dark.close()
     _shot(page, "daily-library-en.png")
     page.fill("#rq-lib-text input, #rq-lib-text textarea", "A/81")
     page.press("#rq-lib-text input, #rq-lib-text textarea", "Enter")
