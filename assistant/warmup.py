@@ -25,19 +25,29 @@ PROBES = (
 
 
 class WarmUp:
-    """Runs the probes once, in a daemon thread; `ready` tells whether it has finished."""
+    """Runs the probes once, in a daemon thread; `ready` tells whether it has finished.
+
+    A warm-up nobody scheduled (tests, a server embedded elsewhere) counts as done: nothing
+    waits for it and no page says "loading" forever."""
 
     def __init__(self, service: AssistantService) -> None:
         self.service = service
         self._done = threading.Event()
+        self._scheduled = False
         self._thread: threading.Thread | None = None
         self.seconds: float | None = None
 
     @property
     def ready(self) -> bool:
-        return self._done.is_set()
+        return not self._scheduled or self._done.is_set()
+
+    def schedule(self) -> None:
+        """Announce the warm-up before the server listens, so that a page loaded before
+        `start` already says "loading the index"."""
+        self._scheduled = True
 
     def start(self) -> None:
+        self._scheduled = True
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="reformqa-warm-up", daemon=True)
             self._thread.start()
@@ -45,7 +55,7 @@ class WarmUp:
     def wait(self, timeout: float) -> bool:
         """Block until warmed up (at most `timeout` seconds); True when ready. Never started
         (tests, the CLI) counts as ready: nothing to wait for."""
-        if self._thread is None:
+        if not self._scheduled:
             return True
         return self._done.wait(timeout)
 

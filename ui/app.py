@@ -285,6 +285,7 @@ def serve(settings: Settings) -> tuple[gr.Blocks, ChatHandlers]:
     started = time.perf_counter()
     private_files(settings)
     handlers = create_handlers(settings)
+    handlers.warmup.schedule()
     demo = launch(handlers, settings)
     handlers.warmup.start()  # the page is usable now; the first question waits for this
     logger.info(

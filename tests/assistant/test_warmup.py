@@ -17,7 +17,17 @@ class Recording:
 
 
 def test_never_started_counts_as_ready():
-    assert WarmUp(Recording()).wait(0)
+    warm = WarmUp(Recording())
+    assert warm.wait(0) and warm.ready
+
+
+def test_scheduled_is_not_ready_until_it_has_run():
+    service = Recording()
+    warm = WarmUp(service)
+    warm.schedule()
+    assert not warm.ready and not warm.wait(0.01) and service.asked == []
+    warm.start()
+    assert warm.wait(30) and warm.ready
 
 
 def test_the_probes_run_once_in_the_background():

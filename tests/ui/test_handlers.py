@@ -155,3 +155,15 @@ def test_feedback_click_and_export(handlers):
     assert exported["value"].startswith('<a href="rq-export/') and '.docx">' in exported["value"]
     empty, status = handlers.exporter.export([], "en", "un", LOCAL)
     assert not empty["visible"] and "Nothing to export yet" in status
+
+
+def test_loading_the_index_is_shown_until_the_warm_up_is_done(handlers):
+    handlers.warmup.schedule()
+    load = named(handlers.load(LOCAL), LOAD_OUTPUTS)
+    assert "Cargando el índice" in load["status"] and 'role="status"' in load["status"]
+    assert handlers.readiness("es") == (gr.skip(), gr.skip())  # still polling
+    handlers.warmup.start()
+    assert handlers.warmup.wait(120)
+    status, timer = handlers.readiness("es")
+    assert status == "" and timer.active is False
+    assert named(handlers.load(LOCAL), LOAD_OUTPUTS)["status"] == ""
