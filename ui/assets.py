@@ -50,8 +50,8 @@ element.addEventListener('click', (event) => {
   if (tool && element.contains(tool)) {
     event.preventDefault();
     const box = tool.closest('.rq-tools');
-    if (tool.dataset.tool === 'docx') {
-      trigger('click', {action: 'docx', turn: Number(tool.dataset.turn)});
+    if (tool.dataset.tool === 'docx' || tool.dataset.tool === 'translate') {
+      trigger('click', {action: tool.dataset.tool, turn: Number(tool.dataset.turn)});
       return;
     }
     const source = box.querySelector(tool.dataset.tool === 'md' ? '.rq-copy-md' : '.rq-copy-text');
@@ -200,6 +200,9 @@ CSS = """
   font: inherit; font-size: 0.85rem; font-weight: 400; }
 .rq-copied { color: var(--body-text-color); }
 .rq-quote { unicode-bidi: isolate; }
+.rq-translation { border: 1px dashed var(--border-color-primary); border-radius: 8px;
+  padding: 6px 12px; margin-top: 4px; }
+.rq-translation-label { font-style: italic; font-size: 0.9em; margin: 0 0 4px 0; }
 :focus-visible, .rq-chip:focus-visible, .rq-tool:focus-visible, .rq-fb-btn:focus-visible {
   outline: 3px solid #1d4ed8 !important; outline-offset: 2px; }
 .dark :focus-visible { outline-color: #93c5fd !important; }

@@ -22,6 +22,8 @@ class Exchange:
     answer: Answer
     feedback: str = ""  # "helpful" | "wrong" once recorded
     position: int = -1  # its place in the saved conversation; -1 when history is off
+    translatable: bool = False  # a chat model is configured: its quotes may be translated
+    translation: str = ""  # the machine translation of its quotes, once asked for
 
     @classmethod
     def of(cls, question: str, answer: Answer) -> Exchange:

@@ -20,6 +20,7 @@ from assistant.errors import ConfigurationError, QuestionError
 from assistant.history import HistoryService
 from assistant.models import Answer
 from assistant.service import AssistantService
+from assistant.translation import TranslationUnavailable, translate_quotes
 from assistant.warmup import WarmUp
 from ui.access import AccessDenied, AccessPolicy, Viewer
 from ui.api import caller_language, question_problem, unexpected, validate_ask
@@ -81,7 +82,10 @@ class ChatHandlers:
         self.exports = ExportStore(settings.export_ttl_s)
         self.exporter = ExportHandlers(self.exports, self.viewer)
         self.history = HistoryHandlers(
-            history or HistoryService.open(settings), policy, self.viewer
+            history or HistoryService.open(settings),
+            policy,
+            self.viewer,
+            translatable=service.llm is not None,
         )
         self.login = LoginGuard(policy.users, settings) if policy.users is not None else None
         self.warmup = WarmUp(service)
@@ -231,6 +235,7 @@ class ChatHandlers:
         if answer is None:  # the service always ends with an answer; never show a blank turn
             raise gr.Error("the assistant returned no answer")
         exchange = Exchange.of(text, answer)
+        exchange.translatable = self.service.llm is not None
         conversation.append(exchange)
         saved_id = self.history.record(viewer, conversation_id or "", exchange)
         owner = self.history.owner(viewer)
@@ -336,6 +341,8 @@ class ChatHandlers:
                     viewer,
                     conversation_id or "",
                 )
+            if data.get("action") == "translate":
+                return self._translate(conversation, data, ui_lang, _style(style))
             if data.get("action") == "docx":
                 exchange = self._turn(conversation, data)
                 if exchange is not None:
@@ -347,6 +354,22 @@ class ChatHandlers:
             message = unexpected(exc, ui_lang, "click", viewer.name)
             return *skip, status_html(message), gr.skip()
         return *skip, "", gr.skip()
+
+    def _translate(
+        self, conversation: list[Exchange], data: dict[str, Any], ui_lang: str, style: str
+    ) -> tuple[Any, ...]:
+        """The quotes of one answer translated by the configured model, shown beneath it."""
+        exchange = self._turn(conversation, data)
+        if exchange is None or exchange.translation or not exchange.translatable:
+            return (gr.skip(),) * 4 + ("", gr.skip())
+        model = self.service.llm.model if self.service.llm is not None else None
+        try:
+            exchange.translation = translate_quotes(model, exchange.answer)
+        except TranslationUnavailable as exc:
+            message = label("translation_failed", ui_lang, reason=str(exc))
+            return (gr.skip(),) * 4 + (status_html(message), gr.skip())
+        chat = conversation_html(conversation, ui_lang, style=style)
+        return gr.skip(), chat, conversation, gr.skip(), "", gr.skip()
 
     @staticmethod
     def _turn(conversation: list[Exchange], data: dict[str, Any]) -> Exchange | None:

@@ -33,10 +33,12 @@ class HistoryHandlers:
         history: HistoryService,
         policy: AccessPolicy,
         viewer: Callable[[gr.Request | None], Viewer],
+        translatable: bool = False,
     ) -> None:
         self.history = history
         self.policy = policy
         self.viewer = viewer
+        self.translatable = translatable  # a chat model is configured
 
     def close(self) -> None:
         self.history.close()
@@ -58,7 +60,7 @@ class HistoryHandlers:
 
     def saved(self, owner: str, conversation: str) -> list[Exchange]:
         return [
-            Exchange(turn.question, turn.answer, turn.feedback, turn.position)
+            Exchange(turn.question, turn.answer, turn.feedback, turn.position, self.translatable)
             for turn in self.history.turns(owner, conversation)
         ]
 

@@ -126,10 +126,14 @@ def _tools(index: int, exchange: Exchange, ui_lang: str, style: str) -> str:
     page already (hidden, escaped), so copying needs no round trip to the server."""
     markdown = answer_markdown(exchange, ui_lang, style)
     plain = answer_plain(exchange, style)
+    tools = [("md", "copy_markdown"), ("text", "copy_text"), ("docx", "export_turn")]
+    answer = exchange.answer
+    if exchange.translatable and answer.quote_languages and not exchange.translation:
+        tools.append(("translate", "translate"))
     buttons = "".join(
         f'<button type="button" class="rq-tool" data-turn="{index}" data-tool="{tool}">'
         f"{escape(label(key, ui_lang))}</button>"
-        for tool, key in (("md", "copy_markdown"), ("text", "copy_text"), ("docx", "export_turn"))
+        for tool, key in tools
     )
     return (
         f'<div class="rq-tools" role="group" data-copied="{escape(label("copied", ui_lang))}" '
@@ -137,6 +141,20 @@ def _tools(index: int, exchange: Exchange, ui_lang: str, style: str) -> str:
         f'{buttons}<span class="rq-copied" role="status" aria-live="polite"></span>'
         f'<textarea class="rq-copy-md" hidden aria-hidden="true">{escape(markdown)}</textarea>'
         f'<textarea class="rq-copy-text" hidden aria-hidden="true">{escape(plain)}</textarea></div>'
+    )
+
+
+def _translation(exchange: Exchange) -> str:
+    """The machine translation, in the asker's language, set apart from the quotes and
+    labelled as what it is."""
+    if not exchange.translation:
+        return ""
+    language = exchange.answer.language
+    lines = "".join(f"<p>{escape(line)}</p>" for line in exchange.translation.splitlines())
+    return (
+        f'<div class="rq-translation" lang="{escape(language)}" dir="{direction(language)}">'
+        f'<p class="rq-translation-label">{escape(label("machine_translation", language))}</p>'
+        f"{lines}</div>"
     )
 
 
@@ -162,7 +180,7 @@ def exchange_html(index: int, exchange: Exchange, ui_lang: str, style: str = DEF
         f'<div class="rq-turn" data-turn="{index}">{_question(exchange.question, ui_lang)}'
         f'<div class="{classes}" lang="{escape(answer.language)}" '
         f'dir="{direction(answer.language)}">{notice}{answer_html(answer, style)}</div>'
-        f"{_meta(answer, ui_lang)}{_tools(index, exchange, ui_lang, style)}"
+        f"{_translation(exchange)}{_meta(answer, ui_lang)}{_tools(index, exchange, ui_lang, style)}"
         f"{_feedback(index, exchange, ui_lang)}</div>"
     )
 
@@ -186,5 +204,5 @@ def conversation_html(
         parts.append(f'<div class="rq-welcome">{escape(label("welcome", ui_lang))}</div>')
     return (
         f'<div class="rq-chat" data-ui-lang="{escape(ui_lang)}" dir="{direction(ui_lang)}">'
-        f'{"".join(parts)}</div>'
+        f"{''.join(parts)}</div>"
     )

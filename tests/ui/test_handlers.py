@@ -167,3 +167,29 @@ def test_loading_the_index_is_shown_until_the_warm_up_is_done(handlers):
     status, timer = handlers.readiness("es")
     assert status == "" and timer.active is False
     assert named(handlers.load(LOCAL), LOAD_OUTPUTS)["status"] == ""
+
+
+def test_quotes_are_translated_on_request_and_marked_as_a_machine_translation(
+    seed_store, embedder, tmp_path
+):
+    replies = iter([AIMessage(content="In 2025, UN-Habitat contributed to Bahrain's framework.")])
+    chat = create_handlers(
+        seed_store,
+        AssistantService(
+            seed_store, embedder=embedder, chat_model=GenericFakeChatModel(messages=replies)
+        ),
+        scratch_history(tmp_path),
+    )
+    question = "Which countries' cooperation frameworks did UN-Habitat contribute to in 2025?"
+    *_, final = chat.ask(question, [], [], "", "extractive", 5, "en", "un", "", LOCAL)
+    final = named(final, ASK_OUTPUTS)
+    assert 'data-tool="translate"' in final["chat"]  # quotes in Chinese, a model configured
+    click = gr.EventData(None, {"action": "translate", "turn": 0})
+    _, html, conversation, _, status, _ = chat.click(
+        final["conversation"], "", "en", "un", final["conversation_id"], click, LOCAL
+    )
+    assert status == "" and conversation[0].translation.startswith("In 2025")
+    assert 'class="rq-translation" lang="en"' in html and "Machine translation" in html
+    assert 'data-tool="translate"' not in html  # once is enough
+    assert "巴林" in html  # the quotes themselves stay as written
+    chat.close()
