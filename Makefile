@@ -26,7 +26,13 @@ $(VENV)/.installed-test: $(VENV)/.installed
 
 install: $(VENV)/.installed
 
-install-test: $(VENV)/.installed-test
+# axe-core for the browser tests' accessibility checks, at the version the lock file pins.
+AXE := tests/ui/axe_core/node_modules/axe-core/axe.min.js
+$(AXE): tests/ui/axe_core/package.json tests/ui/axe_core/package-lock.json
+	npm ci --prefix tests/ui/axe_core --no-audit --no-fund --silent
+	touch $@
+
+install-test: $(VENV)/.installed-test $(AXE)
 
 # Index corpus/ into .reformqa/, list it, then serve the chat UI on http://127.0.0.1:7860.
 run: install

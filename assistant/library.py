@@ -1,5 +1,6 @@
-"""The library beside the answers: which documents a viewer may see, a cited paragraph in its
-context and other languages, and removing a document.
+"""The library beside the answers: which documents a viewer may see (listed and filtered by
+language, date, kind and symbol), a whole document to read, a cited paragraph in its context
+and other languages, and removing a document.
 
 The UI's document list and source panel and the CLI's `docs` and `remove` come through here,
 so the audience rules that guard answers guard these views too, and no caller needs to know
@@ -14,7 +15,35 @@ from reformqa.settings import Settings
 from store.filters import SearchFilters
 from store.index import DocumentIndex
 from store.queries import StoredUnit
+from store.reader import document_units
 from store.records import DocumentRecord
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    """One document (every language version of one symbol) as the library lists it."""
+
+    symbol: str
+    title: str
+    date: str
+    languages: tuple[str, ...]
+    kind: str  # the document type, e.g. "note", "report"
+    audience: str  # "staff" when any version is staff-only
+    units: int  # citable units, all language versions together
+
+
+def _entry(symbol: str, records: list[DocumentRecord], language: str) -> LibraryEntry:
+    by_lang = {r.meta.language: r for r in records}
+    titled = by_lang.get(language) or by_lang.get("en") or records[0]
+    return LibraryEntry(
+        symbol,
+        titled.meta.title or next((r.meta.title for r in records if r.meta.title), ""),
+        max((r.meta.date for r in records), default=""),
+        tuple(sorted(r.meta.language or "und" for r in records)),
+        next((r.meta.doc_type for r in records if r.meta.doc_type), ""),
+        "staff" if any(r.meta.audience == "staff" for r in records) else "public",
+        sum(r.unit_count for r in records),
+    )
 
 
 @dataclass(frozen=True)
@@ -48,6 +77,55 @@ class LibraryService:
         if audiences is None:
             return records
         return [record for record in records if record.meta.audience in audiences]
+
+    def catalogue(
+        self,
+        audiences: tuple[str, ...] | None,
+        language: str = "",
+        kind: str = "",
+        since: str = "",
+        until: str = "",
+        text: str = "",
+        title_language: str = "en",
+    ) -> list[LibraryEntry]:
+        """Documents these audiences may see, one entry per symbol, newest first; only the
+        documents with a version in `language`, of `kind`, dated within [since, until] (ISO
+        dates) and whose symbol or title contains `text` (case-insensitive)."""
+        grouped: dict[str, list[DocumentRecord]] = {}
+        for record in self.documents(audiences):
+            grouped.setdefault(record.meta.symbol, []).append(record)
+        wanted = text.strip().casefold()
+        entries = []
+        for symbol, records in grouped.items():
+            entry = _entry(symbol, records, title_language)
+            if language and language not in entry.languages:
+                continue
+            if kind and entry.kind != kind:
+                continue
+            if (since and entry.date < since) or (until and entry.date > until):
+                continue
+            if wanted and wanted not in f"{symbol} {entry.title}".casefold():
+                continue
+            entries.append(entry)
+        return sorted(entries, key=lambda e: (e.date, e.symbol), reverse=True)
+
+    def kinds(self, audiences: tuple[str, ...] | None) -> list[str]:
+        """The document types present among the visible documents, for the kind filter."""
+        return sorted({r.meta.doc_type for r in self.documents(audiences) if r.meta.doc_type})
+
+    def read(
+        self, symbol: str, language: str, filters: SearchFilters
+    ) -> tuple[str, list[StoredUnit]]:
+        """(language shown, units in order) of one document: the wanted language version when
+        indexed and visible, else the first visible one; ("", []) when none is."""
+        versions = {
+            r.meta.language: r for r in self.documents(filters.audiences) if r.meta.symbol == symbol
+        }
+        if not versions:
+            return "", []
+        shown = language if language in versions else sorted(versions)[0]
+        units = document_units(self.index.catalog, versions[shown].key, filters)
+        return shown, units
 
     def kind_counts(self) -> dict[str, dict[str, int]]:
         """Units per kind for every document, by document key."""

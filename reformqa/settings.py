@@ -83,6 +83,9 @@ class Settings(BaseSettings):
         8, ge=1, description="password checks queued at once; more are refused as busy"
     )
     export_ttl_s: float = Field(3600.0, gt=0, description="how long an exported DOCX stays")
+    warm_up_wait_s: float = Field(
+        60.0, ge=0, description="how long a first question waits for the start-up warm-up"
+    )
 
     @classmethod
     def settings_customise_sources(

@@ -81,6 +81,14 @@ class AccessPolicy:
     def local_role(self) -> str:
         return "staff" if is_loopback(self.host) else "delegate"
 
+    def history_owner(self, viewer: Viewer) -> str | None:
+        """Whose saved conversations this viewer sees: their own with sign-in, the store
+        owner's on loopback; None for anonymous visitors of a public server, who are
+        indistinguishable and so must not share one history."""
+        if self.users is not None or is_loopback(self.host):
+            return viewer.name
+        return None
+
     def viewer(self, username: str | None) -> Viewer:
         if self.users is None:
             return Viewer(LOCAL_USER, self.local_role)

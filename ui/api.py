@@ -137,6 +137,17 @@ def validate_ask(
     return AskInput(text, symbols, preferred, chosen_mode, _k(k, lang), start, end)
 
 
+def question_problem(question: str, max_chars: int, lang: str) -> str:
+    """Why the chat cannot ask this question, in the interface language ("" if it can): the
+    service's own errors are written for the log and the CLI, in English."""
+    if not re.search(r"\w", question):
+        return label("question_empty", lang)
+    if len(question) > max_chars:
+        name = label("question", lang)
+        return label("too_long", lang, name=name, length=len(question), limit=max_chars)
+    return ""
+
+
 def unexpected(exc: BaseException, lang: str, where: str, user: str) -> str:
     """Log an unexpected failure with a fresh id; the message to show in its place."""
     error_id = secrets.token_hex(4)

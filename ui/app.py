@@ -14,46 +14,74 @@ from typing import Any
 import gradio as gr
 from starlette.middleware import Middleware
 
+from assistant.history import HistoryService
 from assistant.service import AssistantService
-from ingest.parser import SUPPORTED_SUFFIXES
 from reformqa.settings import Settings
 from ui.access import AccessPolicy, is_loopback
-from ui.assets import CHAT_JS, CSS
+from ui.assets import CSS, HEAD
 from ui.auth import UserStore
+from ui.export_handlers import EXPORT_OUTPUTS
 from ui.export_store import ExportRoute
 from ui.feedback import FeedbackLog
 from ui.handlers import (
     ASK_OUTPUTS,
     CLICK_OUTPUTS,
-    EXPORT_OUTPUTS,
     LOAD_OUTPUTS,
-    UPLOAD_OUTPUTS,
     ChatHandlers,
 )
+from ui.history_handlers import OPEN_OUTPUTS
+from ui.i18n import label
+from ui.layout import chat_tab, library_tab
+from ui.library_handlers import CLICK_OUTPUTS as LIBRARY_CLICK_OUTPUTS
+from ui.library_handlers import FILTERS as LIBRARY_FILTERS
 from ui.login_guard import ClientAddressMiddleware
-from ui.render import conversation_html
-from ui.source_panel import placeholder
+from ui.login_page import LoginPageMiddleware
+from ui.upload_handlers import UPLOAD_OUTPUTS
 from ui.uploads import UploadManager
 
 logger = logging.getLogger(__name__)
 
 # System fonts only: the default theme loads Google Fonts, which offline machines cannot reach.
+# Soft's indigo (#6366f1) on its own tints and white gave 3.6:1; these give >= 4.5:1 in light and
+# dark modes (axe-core's colour-contrast rule, checked in tests/ui/test_browser_daily.py).
+INDIGO_DARK = "#3730a3"
+INDIGO_STRONG = "#4338ca"
+INDIGO_LIGHT = "#a5b4fc"  # text on the dark background
 THEME = gr.themes.Soft(
     font=["system-ui", "Segoe UI", "Noto Sans", "WenQuanYi Zen Hei", "sans-serif"],
     font_mono=["ui-monospace", "DejaVu Sans Mono", "monospace"],
+).set(
+    block_title_text_color=INDIGO_DARK,
+    block_label_text_color=INDIGO_DARK,
+    block_info_text_color="#4b5563",
+    body_text_color_subdued="#4b5563",
+    body_text_color_subdued_dark="#d1d5db",
+    checkbox_label_background_fill_selected=INDIGO_STRONG,
+    checkbox_label_background_fill_selected_dark=INDIGO_STRONG,
+    button_primary_background_fill=INDIGO_STRONG,
+    button_primary_background_fill_dark=INDIGO_STRONG,
+    button_primary_background_fill_hover=INDIGO_DARK,
+    button_primary_background_fill_hover_dark=INDIGO_DARK,
+    **{
+        f"link_text_color{state}{mode}": colour
+        for state in ("", "_active", "_hover", "_visited")
+        for mode, colour in (("", INDIGO_DARK), ("_dark", INDIGO_LIGHT))
+    },
 )
-AUTH_MESSAGE = (
-    "reformqa: UN governing-body documents. After repeated wrong passwords, sign-in pauses "
-    "(from seconds to minutes) before it accepts another attempt."
-)
+AUTH_MESSAGE = label("auth_message", "en")  # ui.login_page shows it in the browser's language
 UNAUTHENTICATED_WARNING = (
     "serving on {host} without --auth: anyone who can reach this port can ask questions "
     "(as a delegate: audience: staff documents stay hidden, uploads are refused)"
 )
 
 
-def create_handlers(settings: Settings, service: AssistantService | None = None) -> ChatHandlers:
-    """One service (and so one embedder and index) for the whole server process."""
+def create_handlers(
+    settings: Settings,
+    service: AssistantService | None = None,
+    history: HistoryService | None = None,
+) -> ChatHandlers:
+    """One service (and so one embedder and index) for the whole server process; the history
+    in the store's SQLite unless another is given (tests keep a shared store read-only)."""
     users = UserStore.load(settings.auth) if settings.auth else None
     service = service or AssistantService(settings)
     return ChatHandlers(
@@ -61,6 +89,7 @@ def create_handlers(settings: Settings, service: AssistantService | None = None)
         AccessPolicy(users, settings.host),
         UploadManager(settings, service.embedder),
         FeedbackLog(settings.feedback_path),
+        history,
     )
 
 
@@ -69,63 +98,13 @@ def build_app(handlers: ChatHandlers) -> gr.Blocks:
     c: dict[str, Any] = {}
     with gr.Blocks(title="reformqa", analytics_enabled=False, delete_cache=(3600, 3600)) as demo:
         c["conversation"] = gr.State([])
+        c["conversation_id"] = gr.State("")
         c["ui_lang"] = gr.State("en")
-        with gr.Row(equal_height=False):
-            with gr.Column(scale=1, min_width=260, elem_id="rq-sidebar"):
-                c["header"] = gr.Markdown("# reformqa", elem_id="rq-header")
-                c["user_info"] = gr.Markdown(elem_id="rq-user")
-                c["logout"] = gr.Button(link="/logout", size="sm", visible=False)
-                c["documents"] = gr.Dropdown(
-                    choices=[], value=[], multiselect=True, elem_id="rq-documents"
-                )
-                c["prefer"] = gr.Dropdown(
-                    choices=[("", "")], value=settings.preferred_language or "", elem_id="rq-prefer"
-                )
-                c["mode"] = gr.Radio(
-                    choices=[("extractive", "extractive")], value="extractive", elem_id="rq-mode"
-                )
-                c["k"] = gr.Slider(1, 20, value=settings.k, step=1, elem_id="rq-k")
-                with gr.Group(visible=False, elem_id="rq-upload") as c["upload_box"]:
-                    c["upload_files"] = gr.File(
-                        file_count="multiple",
-                        file_types=list(SUPPORTED_SUFFIXES),
-                        elem_id="rq-upload-files",
-                    )
-                    c["upload_audience"] = gr.Radio(
-                        choices=[("document", "document"), ("staff", "staff")],
-                        value="document",
-                        elem_id="rq-audience",
-                    )
-                    c["upload_result"] = gr.Textbox(
-                        lines=3, interactive=False, elem_id="rq-upload-result"
-                    )
-            with gr.Column(scale=3, min_width=420):
-                c["chat"] = gr.HTML(
-                    conversation_html([], "en"),
-                    js_on_load=CHAT_JS,
-                    elem_id="rq-chat",
-                    min_height=320,
-                    max_height=640,
-                    autoscroll=True,
-                )
-                c["status"] = gr.HTML("", elem_id="rq-status")
-                with gr.Row(equal_height=True):
-                    c["question"] = gr.Textbox(
-                        lines=2, max_lines=6, scale=5, elem_id="rq-question", autofocus=True
-                    )
-                    c["ask"] = gr.Button(variant="primary", scale=1, elem_id="rq-ask")
-                c["correction"] = gr.Textbox(lines=1, elem_id="rq-correction")
-                c["copy"] = gr.Textbox(
-                    lines=5, max_lines=12, interactive=False, buttons=["copy"], elem_id="rq-copy"
-                )
-                with gr.Row():
-                    c["export"] = gr.Button(elem_id="rq-export", scale=1)
-                    # A link to the user's own export (ui.export_store), not a gr.File: Gradio
-                    # would serve that from its shared cache to anyone who has the URL.
-                    c["export_file"] = gr.HTML("", visible=False, elem_id="rq-export-file")
-            with gr.Column(scale=2, min_width=300, elem_id="rq-source-column"):
-                c["source_title"] = gr.Markdown("### Source")
-                c["source"] = gr.HTML(placeholder("en"), elem_id="rq-source")
+        with gr.Tabs(selected="chat", elem_id="rq-tabs") as c["tabs"]:
+            with gr.Tab("Chat", id="chat", elem_id="rq-tab-chat") as c["tab_chat"]:
+                chat_tab(c, settings)
+            with gr.Tab("Library", id="library", elem_id="rq-tab-library") as c["tab_library"]:
+                library_tab(c)
 
         def outputs(names: tuple[str, ...]) -> list[Any]:
             return [c[name] for name in names]
@@ -133,8 +112,10 @@ def build_app(handlers: ChatHandlers) -> gr.Blocks:
         gr.on(
             [c["ask"].click, c["question"].submit],
             handlers.ask,
-            [c[n] for n in ("question", "conversation", "documents", "prefer", "mode", "k")]
-            + [c["ui_lang"]],
+            outputs(
+                ("question", "conversation", "documents", "prefer", "mode", "k", "ui_lang")
+                + ("style", "conversation_id")
+            ),
             outputs(ASK_OUTPUTS),
             api_name="chat",
             api_visibility="private",
@@ -142,7 +123,7 @@ def build_app(handlers: ChatHandlers) -> gr.Blocks:
         )
         c["chat"].click(
             handlers.click,
-            [c["conversation"], c["correction"], c["ui_lang"]],
+            outputs(("conversation", "correction", "ui_lang", "style", "conversation_id")),
             outputs(CLICK_OUTPUTS),
             api_name="chat_click",
             api_visibility="private",
@@ -156,11 +137,73 @@ def build_app(handlers: ChatHandlers) -> gr.Blocks:
             concurrency_id="ingest",
         )
         c["export"].click(
-            handlers.export,
-            [c["conversation"], c["ui_lang"]],
+            handlers.exporter.export,
+            outputs(("conversation", "ui_lang", "style")),
             outputs(EXPORT_OUTPUTS),
             api_name="export",
             api_visibility="private",
+        )
+        history = handlers.history
+        c["history"].input(
+            history.open,
+            outputs(("history", "ui_lang", "style")),
+            outputs(OPEN_OUTPUTS),
+            api_name="history_open",
+            api_visibility="private",
+        )
+        c["new_conversation"].click(
+            history.start,
+            outputs(("ui_lang", "style")),
+            outputs(OPEN_OUTPUTS),
+            api_name="history_new",
+            api_visibility="private",
+        )
+        gr.on(
+            [c["rename"].click, c["conversation_name"].submit],
+            history.rename,
+            outputs(("conversation_id", "conversation_name")),
+            c["history"],
+            api_name="history_rename",
+            api_visibility="private",
+        )
+        c["delete"].click(
+            history.delete,
+            outputs(("conversation_id", "ui_lang", "style")),
+            outputs(OPEN_OUTPUTS),
+            api_name="history_delete",
+            api_visibility="private",
+        )
+        c["style"].change(
+            handlers.rerender,
+            outputs(("conversation", "ui_lang", "style")),
+            c["chat"],
+            api_name="restyle",
+            api_visibility="private",
+        )
+        library = handlers.library
+        gr.on(
+            [c[name].change for name in ("lib_language", "lib_kind")]
+            + [c[name].submit for name in ("lib_since", "lib_until", "lib_text")],
+            library.filter,
+            outputs(LIBRARY_FILTERS + ("ui_lang",)),
+            c["lib_table"],
+            api_name="library_filter",
+            api_visibility="private",
+        )
+        c["lib_table"].click(
+            library.click,
+            outputs(LIBRARY_FILTERS + ("ui_lang",)),
+            outputs(LIBRARY_CLICK_OUTPUTS),
+            api_name="library_click",
+            api_visibility="private",
+        )
+        c["ready_timer"].tick(
+            handlers.readiness,
+            c["ui_lang"],
+            [c["status"], c["ready_timer"]],
+            api_name="ready",
+            api_visibility="private",
+            show_progress="hidden",
         )
         demo.load(
             handlers.load,
@@ -202,6 +245,7 @@ def launch(handlers: ChatHandlers, settings: Settings) -> gr.Blocks:
     demo = build_app(handlers)
     middleware = [
         Middleware(ClientAddressMiddleware),
+        Middleware(LoginPageMiddleware),
         Middleware(ExportRoute, exports=handlers.exports, policy=handlers.policy),
     ]
     demo.launch(
@@ -221,6 +265,7 @@ def launch(handlers: ChatHandlers, settings: Settings) -> gr.Blocks:
         max_file_size=2 * settings.max_file_bytes,
         theme=THEME,
         css=CSS,
+        head=HEAD,
     )
     return demo
 
@@ -240,7 +285,9 @@ def serve(settings: Settings) -> tuple[gr.Blocks, ChatHandlers]:
     started = time.perf_counter()
     private_files(settings)
     handlers = create_handlers(settings)
+    handlers.warmup.schedule()
     demo = launch(handlers, settings)
+    handlers.warmup.start()  # the page is usable now; the first question waits for this
     logger.info(
         "serving",
         extra={"url": demo.local_url, "seconds": round(time.perf_counter() - started, 2)},

@@ -1,4 +1,5 @@
-"""One browser session's conversation, kept on the server in a `gr.State`.
+"""One browser session's conversation, kept on the server in a `gr.State` and saved in the
+user's history (assistant.history) as each answer arrives.
 
 Because the state never leaves the server, exports and feedback can only contain what the
 service answered this user, within their audiences.
@@ -20,6 +21,9 @@ class Exchange:
     question: str
     answer: Answer
     feedback: str = ""  # "helpful" | "wrong" once recorded
+    position: int = -1  # its place in the saved conversation; -1 when history is off
+    translatable: bool = False  # a chat model is configured: its quotes may be translated
+    translation: str = ""  # the machine translation of its quotes, once asked for
 
     @classmethod
     def of(cls, question: str, answer: Answer) -> Exchange:

@@ -1,8 +1,9 @@
 """What staff take away for drafting: an answer as Markdown, the conversation as DOCX.
 
-Both keep the citations exactly as the answer wrote them (the service formats them; nothing
-here writes a citation string of its own). Text from documents and questions passes through
-ui.sanitize on the way out, so a quoted `javascript:` link or raw HTML stays inert when pasted.
+Both keep the answer's citations, written in the user's one chosen style (ui.citation_style:
+UN English style by default, or each question's language); nothing here invents a citation.
+Text from documents and questions passes through ui.sanitize on the way out, so a quoted
+`javascript:` link or raw HTML stays inert when pasted.
 The DOCX ends with a references list holding the full text of every cited paragraph, so a
 draft can be checked without the tool.
 """
@@ -18,6 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.text.paragraph import Paragraph
 
+from ui.citation_style import DEFAULT_STYLE, restyle, style_language
 from ui.conversation import Exchange
 from ui.i18n import RTL, label
 from ui.sanitize import markdown_safe, plain_safe
@@ -35,7 +37,7 @@ class Reference:
     text: str
 
 
-def references(conversation: list[Exchange]) -> list[Reference]:
+def references(conversation: list[Exchange], style: str = DEFAULT_STYLE) -> list[Reference]:
     """Every paragraph any answer cites, in order of first citation (closest passages of an
     abstention included: the answer cites them too)."""
     seen: dict[tuple[str, str, str], Reference] = {}
@@ -45,7 +47,7 @@ def references(conversation: list[Exchange]) -> list[Reference]:
             key = (citation.symbol, citation.label, citation.language)
             if key not in seen:
                 seen[key] = Reference(
-                    citation.format(answer.language),
+                    citation.format(style_language(answer, style)),
                     citation.symbol,
                     citation.label,
                     citation.language,
@@ -55,15 +57,19 @@ def references(conversation: list[Exchange]) -> list[Reference]:
     return list(seen.values())
 
 
-def answer_markdown(exchange: Exchange, ui_lang: str) -> str:
+def answer_markdown(exchange: Exchange, ui_lang: str, style: str = DEFAULT_STYLE) -> str:
     """The question as a quote, the answer with its citations, and the cited documents."""
     question = " ".join(markdown_safe(exchange.question).splitlines())
     lines = [f"> {question}", ""]
-    for line in markdown_safe(exchange.answer.text).splitlines():
+    framing = _framing(exchange)
+    if framing:
+        lines += [markdown_safe(framing), ""]
+    text = restyle(exchange.answer.text, exchange.answer, style)
+    for line in markdown_safe(text).splitlines():
         lines.append(line)
         if not line.startswith("- "):
             lines.append("")
-    sources = references([exchange])
+    sources = references([exchange], style)
     if sources:
         if lines[-1]:
             lines.append("")
@@ -74,6 +80,20 @@ def answer_markdown(exchange: Exchange, ui_lang: str) -> str:
             entry = f"- {reference.citation} {reference.symbol}{title}"
             lines.append(markdown_safe(" ".join(entry.splitlines())))
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _framing(exchange: Exchange) -> str:
+    answer = exchange.answer
+    return " ".join(note for note in (answer.framing, answer.notice) if note)
+
+
+def answer_plain(exchange: Exchange, style: str = DEFAULT_STYLE) -> str:
+    """The answer as plain text to paste into a draft: framing, then the quoted sentences with
+    their citations; no question, no markup."""
+    framing = _framing(exchange)
+    text = restyle(exchange.answer.text, exchange.answer, style)
+    lines = [line.removeprefix("- ") for line in text.splitlines() if line.strip()]
+    return plain_safe("\n".join(([framing] if framing else []) + lines)) + "\n"
 
 
 def _right_to_left(paragraph: Paragraph) -> None:
@@ -88,7 +108,10 @@ def _text(document: docx.document.Document, text: str, language: str, style: str
         _right_to_left(paragraph)
 
 
-def export_docx(conversation: list[Exchange], path: Path, ui_lang: str, user: str) -> Path:
+def export_docx(
+    conversation: list[Exchange], path: Path, ui_lang: str, user: str, style: str = DEFAULT_STYLE
+) -> Path:
+    """The conversation (or one answer: a list of one) as a Word document, its references last."""
     document = docx.Document()
     document.add_heading(f"reformqa: {label('conversation', ui_lang)}", level=0)
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -101,13 +124,13 @@ def export_docx(conversation: list[Exchange], path: Path, ui_lang: str, user: st
         for note in (answer.framing, answer.notice):
             if note:
                 _text(document, note, answer.language)
-        for line in answer.text.splitlines():
+        for line in restyle(answer.text, answer, style).splitlines():
             if line.startswith("- "):
                 _text(document, line[2:], answer.language, "List Bullet")
             else:
                 _text(document, line, answer.language)
     document.add_heading(label("references", ui_lang), level=1)
-    for reference in references(conversation):
+    for reference in references(conversation, style):
         entry = document.add_paragraph(style="List Number")
         entry.add_run(plain_safe(reference.citation)).bold = True
         if reference.title:

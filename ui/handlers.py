@@ -11,40 +11,56 @@ import logging
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
 from html import escape
-from pathlib import Path
 from typing import Any
 
 import gradio as gr
 
 from assistant.errors import ConfigurationError, QuestionError
+from assistant.history import HistoryService
 from assistant.models import Answer
 from assistant.service import AssistantService
+from assistant.translation import TranslationUnavailable, translate_quotes
+from assistant.warmup import WarmUp
 from ui.access import AccessDenied, AccessPolicy, Viewer
-from ui.api import caller_language, unexpected, validate_ask
+from ui.api import caller_language, question_problem, unexpected, validate_ask
+from ui.citation_style import DEFAULT_STYLE, STYLES
 from ui.conversation import Exchange, history
-from ui.export import answer_markdown, export_docx
+from ui.export_handlers import ExportHandlers, status_html
 from ui.export_store import ExportStore
 from ui.feedback import VERDICTS, FeedbackLog
+from ui.history_handlers import HistoryHandlers
 from ui.i18n import label, pick_language
+from ui.library_handlers import LibraryHandlers
 from ui.login_guard import LoginGuard
 from ui.page_load import LOAD_OUTPUTS, page_values
 from ui.render import conversation_html
 from ui.source_panel import source_html
+from ui.upload_handlers import UploadHandlers
 from ui.uploads import UploadManager
 
 logger = logging.getLogger(__name__)
 
-ASK_OUTPUTS = ("chat", "conversation", "question", "copy", "status")
-CLICK_OUTPUTS = ("source", "chat", "conversation", "correction", "status")
-UPLOAD_OUTPUTS = ("upload_result", "documents", "upload_files")
-EXPORT_OUTPUTS = ("export_file", "status")
+ASK_OUTPUTS = (
+    "chat",
+    "conversation",
+    "question",
+    "status",
+    "conversation_id",
+    "history",
+    "conversation_name",
+)
+CLICK_OUTPUTS = ("source", "chat", "conversation", "correction", "status", "export_file")
 STREAM_INTERVAL_S = 0.1  # at most ten re-renders a second while a model streams
 
 
-def status_html(message: str) -> str:
-    return f'<p class="rq-status">{escape(message)}</p>' if message else ""
+def loading_html(ui_lang: str) -> str:
+    """The "loading the index" note shown until the start-up warm-up has finished."""
+    return f'<p class="rq-loading" role="status">{escape(label("loading_index", ui_lang))}</p>'
+
+
+def _style(style: str | None) -> str:
+    return style if style in STYLES else DEFAULT_STYLE
 
 
 class ChatHandlers:
@@ -56,6 +72,7 @@ class ChatHandlers:
         policy: AccessPolicy,
         uploads: UploadManager,
         feedback: FeedbackLog,
+        history: HistoryService | None = None,
     ) -> None:
         self.service = service
         self.policy = policy
@@ -63,10 +80,23 @@ class ChatHandlers:
         self.feedback = feedback
         settings = service.settings
         self.exports = ExportStore(settings.export_ttl_s)
+        self.exporter = ExportHandlers(self.exports, self.viewer)
+        self.history = HistoryHandlers(
+            history or HistoryService.open(settings),
+            policy,
+            self.viewer,
+            translatable=service.llm is not None,
+        )
         self.login = LoginGuard(policy.users, settings) if policy.users is not None else None
+        self.warmup = WarmUp(service)
+        self.library = LibraryHandlers(service.library, self.viewer, self.document_choices)
+        self.upload = UploadHandlers(
+            uploads, self.viewer, self.document_choices, self.library
+        ).upload
 
     def close(self) -> None:
         self.exports.close()
+        self.history.close()
         if self.login is not None:
             self.login.close()
         self.service.close()
@@ -135,9 +165,24 @@ class ChatHandlers:
         values = page_values(
             self.service, self.policy.requires_login, viewer, self.document_choices(viewer), ui_lang
         )
+        values.update(self.history.load_values(viewer, ui_lang, DEFAULT_STYLE))
+        values["status"] = "" if self.warmup.ready else loading_html(ui_lang)
+        query = dict(getattr(request, "query_params", None) or {})
+        values.update(self.library.load_values(viewer, ui_lang, query))
         logger.info("page load", extra={"user": viewer.name, "role": viewer.role, "ui": ui_lang})
         self.exports.expire()  # expired exports leave the disk at the next page load at the latest
         return tuple(values[name] for name in LOAD_OUTPUTS)
+
+    def readiness(self, ui_lang: str) -> tuple[Any, Any]:
+        """Polled by the page until the warm-up is done: then the loading note goes away and
+        the polling stops."""
+        if not self.warmup.ready:
+            return gr.skip(), gr.skip()
+        return "", gr.Timer(active=False)
+
+    def rerender(self, conversation: list[Exchange] | None, ui_lang: str, style: str | None) -> str:
+        """The chat again, its citations in the newly chosen style."""
+        return conversation_html(list(conversation or []), ui_lang, style=_style(style))
 
     # --- asking -------------------------------------------------------------------------------
     def ask(
@@ -149,19 +194,25 @@ class ChatHandlers:
         mode: str | None,
         k: float | None,
         ui_lang: str,
+        style: str | None,
+        conversation_id: str | None,
         request: gr.Request,
     ) -> Iterator[tuple[Any, ...]]:
-        """Stream the answer into the chat, then replace the draft with the verified answer."""
+        """Stream the answer into the chat, then replace the draft with the verified answer
+        and save it in the viewer's history."""
         viewer = self.viewer(request)
+        self.warmup.wait(self.service.settings.warm_up_wait_s)
+        style = _style(style)
         conversation = list(conversation or [])
         text = (question or "").strip()
-        yield (
-            conversation_html(conversation, ui_lang, (text, "")),
-            conversation,
-            "",
-            gr.skip(),
-            "",
-        )
+        keep = (gr.skip(),) * 3  # conversation id, history list and name, until the answer
+        problem = question_problem(text, self.service.settings.max_question_chars, ui_lang)
+        if problem:
+            yield self._failed(conversation, question, ui_lang, problem, style)
+            return
+        pending = conversation_html(conversation, ui_lang, (text, ""), style)
+        yield (pending, conversation, "", "", *keep)
+
         answer: Answer | None = None
         shown = 0.0
         try:
@@ -172,34 +223,40 @@ class ChatHandlers:
                     answer = final
                 elif time.monotonic() - shown >= STREAM_INTERVAL_S:
                     shown = time.monotonic()
-                    pending = conversation_html(conversation, ui_lang, (text, draft))
-                    yield pending, conversation, "", gr.skip(), ""
+                    pending = conversation_html(conversation, ui_lang, (text, draft), style)
+                    yield (pending, conversation, "", "", *keep)
         except (QuestionError, ConfigurationError) as exc:
-            yield self._failed(conversation, question, ui_lang, str(exc))
+            yield self._failed(conversation, question, ui_lang, str(exc), style)
             return
         except Exception as exc:  # take the pending turn down again; the log has the details
             message = unexpected(exc, ui_lang, "chat", viewer.name)
-            yield self._failed(conversation, question, ui_lang, message)
+            yield self._failed(conversation, question, ui_lang, message, style)
             return
         if answer is None:  # the service always ends with an answer; never show a blank turn
             raise gr.Error("the assistant returned no answer")
         exchange = Exchange.of(text, answer)
+        exchange.translatable = self.service.llm is not None
         conversation.append(exchange)
+        saved_id = self.history.record(viewer, conversation_id or "", exchange)
+        owner = self.history.owner(viewer)
+        started = saved_id != (conversation_id or "")  # a new conversation: show its name
         yield (
-            conversation_html(conversation, ui_lang),
+            conversation_html(conversation, ui_lang, style=style),
             conversation,
             "",
-            answer_markdown(exchange, ui_lang),
             "",
+            saved_id,
+            self.history.listing(owner, saved_id),
+            self.history.title(owner, saved_id) if started else gr.skip(),
         )
 
     @staticmethod
     def _failed(
-        conversation: list[Exchange], question: str, ui_lang: str, message: str
+        conversation: list[Exchange], question: str, ui_lang: str, message: str, style: str
     ) -> tuple[Any, ...]:
         """The chat as it was, the question back in its box, and why."""
-        chat = conversation_html(conversation, ui_lang)
-        return chat, conversation, question, gr.skip(), status_html(message)
+        chat = conversation_html(conversation, ui_lang, style=style)
+        return chat, conversation, question, status_html(message), *(gr.skip(),) * 3
 
     def api_ask(
         self,
@@ -250,44 +307,76 @@ class ChatHandlers:
             raise gr.Error(unexpected(exc, lang, "ask", viewer.name)) from exc
         raise gr.Error("the assistant returned no answer")
 
-    # --- clicks inside the chat: citations and feedback ----------------------------------------
+    # --- clicks inside the chat: citations, feedback, an answer's DOCX ----------------------
     def click(
         self,
         conversation: list[Exchange] | None,
         correction: str | None,
         ui_lang: str,
+        style: str | None,
+        conversation_id: str | None,
         event: gr.EventData,
         request: gr.Request,
     ) -> tuple[Any, ...]:
         viewer = self.viewer(request)
         data = getattr(event, "_data", None) or {}
         conversation = list(conversation or [])
+        skip = (gr.skip(),) * 4
         try:
-            return self._click(conversation, correction or "", ui_lang, data, viewer)
+            if data.get("action") == "cite":
+                view = self.service.library.source(
+                    str(data.get("symbol", "")),
+                    str(data.get("label", "")),
+                    str(data.get("lang", "")),
+                    viewer.filters(),
+                )
+                return source_html(view, ui_lang), *skip[:3], "", gr.skip()
+            if data.get("action") == "feedback":
+                return self._feedback(
+                    conversation,
+                    data,
+                    correction or "",
+                    ui_lang,
+                    _style(style),
+                    viewer,
+                    conversation_id or "",
+                )
+            if data.get("action") == "translate":
+                return self._translate(conversation, data, ui_lang, _style(style))
+            if data.get("action") == "docx":
+                exchange = self._turn(conversation, data)
+                if exchange is not None:
+                    link, status = self.exporter.write(
+                        [exchange], ui_lang, _style(style), viewer, f"-{exchange.position + 1}"
+                    )
+                    return *skip, status, link
         except Exception as exc:  # the page keeps its state; the log has the details
             message = unexpected(exc, ui_lang, "click", viewer.name)
-            return gr.skip(), gr.skip(), gr.skip(), gr.skip(), status_html(message)
+            return *skip, status_html(message), gr.skip()
+        return *skip, "", gr.skip()
 
-    def _click(
-        self,
-        conversation: list[Exchange],
-        correction: str,
-        ui_lang: str,
-        data: dict[str, Any],
-        viewer: Viewer,
+    def _translate(
+        self, conversation: list[Exchange], data: dict[str, Any], ui_lang: str, style: str
     ) -> tuple[Any, ...]:
-        if data.get("action") == "cite":
-            view = self.service.library.source(
-                str(data.get("symbol", "")),
-                str(data.get("label", "")),
-                str(data.get("lang", "")),
-                viewer.filters(),
-            )
-            html = source_html(view, ui_lang)
-            return html, gr.skip(), gr.skip(), gr.skip(), ""
-        if data.get("action") == "feedback":
-            return self._feedback(conversation, data, correction, ui_lang, viewer)
-        return gr.skip(), gr.skip(), gr.skip(), gr.skip(), ""
+        """The quotes of one answer translated by the configured model, shown beneath it."""
+        exchange = self._turn(conversation, data)
+        if exchange is None or exchange.translation or not exchange.translatable:
+            return (gr.skip(),) * 4 + ("", gr.skip())
+        model = self.service.llm.model if self.service.llm is not None else None
+        try:
+            exchange.translation = translate_quotes(model, exchange.answer)
+        except TranslationUnavailable as exc:
+            message = label("translation_failed", ui_lang, reason=str(exc))
+            return (gr.skip(),) * 4 + (status_html(message), gr.skip())
+        chat = conversation_html(conversation, ui_lang, style=style)
+        return gr.skip(), chat, conversation, gr.skip(), "", gr.skip()
+
+    @staticmethod
+    def _turn(conversation: list[Exchange], data: dict[str, Any]) -> Exchange | None:
+        try:
+            return conversation[int(data.get("turn", -1))]
+        except (ValueError, TypeError, IndexError):
+            return None
 
     def _feedback(
         self,
@@ -295,75 +384,16 @@ class ChatHandlers:
         data: dict[str, Any],
         correction: str,
         ui_lang: str,
+        style: str,
         viewer: Viewer,
+        conversation_id: str,
     ) -> tuple[Any, ...]:
         verdict = str(data.get("verdict", ""))
-        try:
-            exchange = conversation[int(data.get("turn", -1))]
-        except (ValueError, TypeError, IndexError):
-            return gr.skip(), gr.skip(), gr.skip(), gr.skip(), ""
-        if verdict not in VERDICTS or exchange.feedback:
-            return gr.skip(), gr.skip(), gr.skip(), gr.skip(), ""
+        exchange = self._turn(conversation, data)
+        if exchange is None or verdict not in VERDICTS or exchange.feedback:
+            return (gr.skip(),) * 4 + ("", gr.skip())
         self.feedback.record(exchange, verdict, correction, viewer.name)
         exchange.feedback = verdict
-        return (
-            gr.skip(),
-            conversation_html(conversation, ui_lang),
-            conversation,
-            "",
-            "",
-        )
-
-    # --- upload and export ----------------------------------------------------------------------
-    def upload(
-        self,
-        files: list[str] | None,
-        audience: str | None,
-        ui_lang: str,
-        request: gr.Request,
-        progress: gr.Progress = gr.Progress(),  # noqa: B008 (Gradio injects it by this default)
-    ) -> tuple[Any, ...]:
-        viewer = self.viewer(request)
-        if not viewer.can_upload:
-            return label("upload_denied", ui_lang), gr.skip(), None
-        paths = [Path(f) for f in files or []]
-        if not paths:
-            return "", gr.skip(), None
-
-        def report(done: int, total: int, name: str) -> None:
-            desc = label("indexing", ui_lang, name=name) if name else None
-            progress(done / max(total, 1), desc=desc)
-
-        outcomes = self.uploads.ingest(paths, staff_only=audience == "staff", progress=report)
-        logger.info(
-            "upload",
-            extra={
-                "user": viewer.name,
-                "files": len(paths),
-                "failed": sum(o.failed for o in outcomes),
-            },
-        )
-        return (
-            "\n".join(outcome.line() for outcome in outcomes),
-            gr.update(choices=self.document_choices(viewer)),
-            None,
-        )
-
-    def export(
-        self, conversation: list[Exchange] | None, ui_lang: str, request: gr.Request
-    ) -> tuple[Any, ...]:
-        viewer = self.viewer(request)
-        if not conversation:
-            return gr.update(value=None, visible=False), status_html(
-                label("nothing_to_export", ui_lang)
-            )
-        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        token, path = self.exports.new_path(f"reformqa-{stamp}.docx")
-        try:
-            export_docx(list(conversation), path, ui_lang, viewer.name)
-        except Exception as exc:
-            message = unexpected(exc, ui_lang, "export", viewer.name)
-            return gr.update(value="", visible=False), status_html(message)
-        url = self.exports.add(token, viewer.name, path)
-        link = f'<a href="{escape(url)}" download="{escape(path.name)}">{escape(path.name)}</a>'
-        return gr.update(value=link, visible=True), ""
+        self.history.record_feedback(viewer, conversation_id, exchange, verdict)
+        chat = conversation_html(conversation, ui_lang, style=style)
+        return gr.skip(), chat, conversation, "", "", gr.skip()

@@ -3,7 +3,9 @@
 Keys are used by ui.i18n.label; every key has all six languages (a test checks it).
 """
 
+from ui.labels_chat import CHAT_LABELS
 from ui.labels_errors import ERROR_LABELS
+from ui.labels_library import LIBRARY_LABELS
 
 LABELS: dict[str, dict[str, str]] = {
     "subtitle": {
@@ -366,3 +368,5 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 LABELS.update(ERROR_LABELS)
+LABELS.update(CHAT_LABELS)
+LABELS.update(LIBRARY_LABELS)

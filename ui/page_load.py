@@ -3,12 +3,14 @@ and role, the documents they may search, and the controls their role allows."""
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 import gradio as gr
 
 from assistant.service import AssistantService
 from ui.access import Viewer
+from ui.citation_style import QUESTION_STYLE, UN_STYLE
 from ui.i18n import LANGUAGES, NATIVE_NAMES, label
 from ui.render import conversation_html
 from ui.source_panel import placeholder
@@ -30,11 +32,31 @@ LOAD_OUTPUTS = (
     "question",
     "ask",
     "correction",
-    "copy",
     "export",
     "export_file",
     "source_title",
     "source",
+    "history",
+    "new_conversation",
+    "conversation_name",
+    "rename",
+    "delete",
+    "conversation",
+    "conversation_id",
+    "filters",
+    "style",
+    "hint",
+    "status",
+    "tabs",
+    "tab_chat",
+    "tab_library",
+    "lib_language",
+    "lib_kind",
+    "lib_since",
+    "lib_until",
+    "lib_text",
+    "lib_table",
+    "lib_reader",
 )
 
 
@@ -80,9 +102,17 @@ def page_values(
         ),
         "ask": gr.update(value=label("ask", ui_lang)),
         "correction": gr.update(label=label("correction", ui_lang)),
-        "copy": gr.update(label=label("copy", ui_lang)),
+        "filters": gr.update(label=label("filters", ui_lang)),
+        "style": gr.update(
+            label=label("citation_style", ui_lang),
+            choices=[
+                (label("style_un", ui_lang), UN_STYLE),
+                (label("style_question", ui_lang), QUESTION_STYLE),
+            ],
+        ),
+        "hint": f'<p class="rq-hint" id="rq-hint-text">{escape(label("enter_hint", ui_lang))}</p>',
         "export": gr.update(value=label("export", ui_lang)),
         "export_file": gr.update(label=label("export_file", ui_lang)),
-        "source_title": f"### {label('source', ui_lang)}",
+        "source_title": f"## {label('source', ui_lang)}",
         "source": placeholder(ui_lang),
     }

@@ -14,6 +14,7 @@ from assistant.citations import format_citation
 from assistant.library import SourceView
 from store.queries import StoredUnit
 from ui.i18n import NATIVE_NAMES, direction, label
+from ui.library_panel import deep_link
 
 
 def placeholder(ui_lang: str) -> str:
@@ -65,6 +66,7 @@ def source_html(view: SourceView | None, ui_lang: str) -> str:
     if view is None:
         return missing(ui_lang)
     shown, context, versions = view.shown, view.context, view.versions
+    whole = deep_link(shown.symbol, shown.language, shown.label)  # the library, at this unit
     heading = format_citation(shown.symbol, shown.label, ui_lang, shown.kind)
     section = f'<p class="rq-section">{escape(shown.section)}</p>' if shown.section else ""
     units = "".join(_unit_html(unit, unit.unit_id == shown.unit_id) for unit in context)
@@ -76,9 +78,12 @@ def source_html(view: SourceView | None, ui_lang: str) -> str:
             f'<div class="rq-versions">{"".join(_version_html(u) for u in others)}</div>'
         )
     return (
-        f'<div class="rq-source" dir="{direction(ui_lang)}">'
+        f'<div class="rq-source" dir="{direction(ui_lang)}" '
+        f'data-cite="{escape(shown.symbol)}|{escape(shown.label)}">'
         f'<h3 class="rq-source-heading">{escape(heading)}</h3>'
         f"{_meta(shown, ui_lang)}{section}"
         f'<div class="rq-context" lang="{escape(shown.language)}" '
-        f'dir="{direction(shown.language)}">{units}</div>{versions_html}</div>'
+        f'dir="{direction(shown.language)}">{units}</div>{versions_html}'
+        f'<p class="rq-source-link"><a href="{escape(whole)}" target="_blank" rel="noopener">'
+        f"{escape(label('open_in_library', ui_lang))}</a></p></div>"
     )

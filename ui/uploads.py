@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ingest.errors import IngestError
 from ingest.factory import open_pipeline
+from ingest.inspection import Inspection, inspect_document
 from ingest.parser import SUPPORTED_SUFFIXES
 from ingest.pipeline import IngestPipeline, IngestReport
 from reformqa.settings import Settings
@@ -48,6 +49,7 @@ class UploadOutcome:
     detail: str  # the document key, or why the file failed
     replaced: tuple[str, ...] = ()  # earlier files of the same document, now gone
     audience: tuple[str, str] | None = None  # (before, after) when the upload changed it
+    found: str = ""  # what the reader found (`reformqa inspect` in one line)
 
     @property
     def failed(self) -> bool:
@@ -63,7 +65,20 @@ class UploadOutcome:
             text += f"; audience {self.audience[0]} -> {self.audience[1]}"
         if self.replaced:
             text += f"; replaces {', '.join(self.replaced)}"
+        if self.found:
+            text += f"\n  {self.found}"
         return text
+
+
+def found_summary(inspection: Inspection) -> str:
+    """ "title: ...; date: ...; units: 12 para, 3 footnote; para 5 missing" for the upload
+    result, so staff see at once whether the reader got the document right."""
+    fields = inspection.fields
+    parts = [f"{name}: {fields[name] or 'not found'}" for name in ("title", "date")]
+    counts = ", ".join(f"{n} {kind}" for kind, n in sorted(inspection.counts.items()))
+    parts.append(f"units: {counts or 'none'}")
+    parts.extend(inspection.warnings[:3])
+    return "; ".join(parts)
 
 
 def document_folder(upload_dir: Path, key: str) -> Path:
@@ -159,6 +174,7 @@ class UploadManager:
             key,
             replaced,
             (existing.meta.audience, audience) if changed and existing is not None else None,
+            found_summary(inspect_document(parsed)),
         )
         logger.info("uploaded", extra={"file": name, "status": status, "doc": key})
         return outcome

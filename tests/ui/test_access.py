@@ -63,7 +63,9 @@ def request(user: str | None) -> gr.Request:
 
 def ask_in_chat(handlers, user: str, question: str, documents: list[str] | None = None):
     """The chat's own handler, as the Ask button calls it; returns the final answer."""
-    *_, final = handlers.ask(question, [], documents, "", "extractive", 5, "en", request(user))
+    *_, final = handlers.ask(
+        question, [], documents, "", "extractive", 5, "en", "un", "", request(user)
+    )
     conversation = final[1]
     return conversation[-1].answer
 
@@ -99,9 +101,9 @@ def test_the_source_panel_and_document_list_follow_the_role(handlers):
     forged = gr.EventData(
         None, {"action": "cite", "symbol": STAFF_SYMBOL, "label": "1", "lang": "en"}
     )
-    panel = handlers.click([], "", "en", forged, request("dana"))[0]
+    panel = handlers.click([], "", "en", "un", "", forged, request("dana"))[0]
     assert "not available" in panel and "Kuala Lumpur" not in panel
-    panel = handlers.click([], "", "en", forged, request("sam"))[0]
+    panel = handlers.click([], "", "en", "un", "", forged, request("sam"))[0]
     assert "Kuala Lumpur" in panel and "rq-cited" in panel
 
     delegate = [symbol for _, symbol in handlers.document_choices(handlers.viewer(request("dana")))]
@@ -112,7 +114,7 @@ def test_the_source_panel_and_document_list_follow_the_role(handlers):
 
 def test_only_staff_may_upload_and_strangers_get_nothing(handlers, tmp_path):
     note = write(tmp_path, "note.md", "1. A delegate's note.\n")
-    result, documents, _ = handlers.upload([str(note)], "document", "en", request("dana"))
+    result, documents, _, _ = handlers.upload([str(note)], "document", "en", request("dana"))
     assert result == "Only staff can add documents." and documents == gr.skip()
     with pytest.raises(gr.Error):
         handlers.api_ask("Kuala Lumpur", request=request("mallory"))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import docx
 import pytest
 
+from ui.citation_style import QUESTION_STYLE
 from ui.conversation import Exchange
-from ui.export import answer_markdown, export_docx, references
+from ui.export import answer_markdown, answer_plain, export_docx, references
 
 QUESTIONS = [
     "What share of Cooperation Framework outcomes did UN-Habitat contribute to?",
@@ -22,7 +23,7 @@ def conversation(service) -> list[Exchange]:
 
 
 def test_docx_has_every_turn_and_every_cited_paragraph_in_full(conversation, tmp_path):
-    path = export_docx(conversation, tmp_path / "c.docx", "en", "amina")
+    path = export_docx(conversation, tmp_path / "c.docx", "en", "amina", QUESTION_STYLE)
     document = docx.Document(str(path))
     paragraphs = document.paragraphs
     texts = [p.text for p in paragraphs]
@@ -34,7 +35,7 @@ def test_docx_has_every_turn_and_every_cited_paragraph_in_full(conversation, tmp
             assert line.removeprefix("- ") in texts
     start = texts.index("References")
     entries = [p for p in paragraphs[start + 1 :] if p.style.name == "List Number"]
-    expected = references(conversation)
+    expected = references(conversation, QUESTION_STYLE)
     assert len(entries) == len(expected) >= 5  # 9, fn6, and the abstention's three passages
     for entry, reference in zip(entries, expected, strict=True):
         assert entry.runs[0].text == reference.citation and entry.runs[0].bold
@@ -58,7 +59,7 @@ def test_arabic_lines_are_right_to_left_in_the_docx(conversation, tmp_path):
 
 def test_markdown_keeps_the_answers_citations(conversation):
     exchange = conversation[1]
-    text = answer_markdown(exchange, "en")
+    text = answer_markdown(exchange, "en", QUESTION_STYLE)
     assert text.startswith(f"> {exchange.question}\n\n")
     for line in exchange.answer.text.splitlines():
         assert line in text
@@ -68,3 +69,23 @@ def test_markdown_keeps_the_answers_citations(conversation):
     )
     abstained = answer_markdown(conversation[3], "fr")
     assert "\n- " in abstained and "**Sources**" in abstained
+
+
+def test_one_citation_style_by_default_un_english_across_languages(conversation, tmp_path):
+    path = export_docx(conversation, tmp_path / "un.docx", "en", "amina")
+    texts = [p.text for p in docx.Document(str(path)).paragraphs]
+    whole = "\n".join(texts)
+    assert "(HSP/EB.2026/12, footnote 6)" in whole and "(HSP/EB.2026/12, para. 9)" in whole
+    assert "脚注 6）" not in whole and "الفقرة" not in whole  # no second style anywhere
+    chinese = conversation[1].answer
+    assert "巴林" in answer_plain(conversation[1])  # the quote itself is never changed
+    assert answer_plain(conversation[1]).count("(HSP/EB.2026/12, footnote 6)") == 1
+    assert "（HSP/EB.2026/12，脚注 6）" in answer_plain(conversation[1], QUESTION_STYLE)
+    assert "（HSP/EB.2026/12，脚注 6）" in chinese.text  # the service's own text is untouched
+
+
+def test_plain_text_has_the_framing_and_no_markup(conversation):
+    plain = answer_plain(conversation[0])
+    assert plain.startswith(conversation[0].answer.framing or plain[:1])
+    assert "**" not in plain and ">" not in plain.splitlines()[0]
+    assert "(HSP/EB.2026/12, para. 9)" in plain

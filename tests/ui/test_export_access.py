@@ -84,8 +84,10 @@ def request(user: str) -> gr.Request:
 
 
 def staff_export(handlers) -> str:
-    *_, final = handlers.ask(STAFF_QUESTION, [], [], "", "extractive", 5, "en", request("sam"))
-    exported, status = handlers.export(final[1], "en", request("sam"))
+    *_, final = handlers.ask(
+        STAFF_QUESTION, [], [], "", "extractive", 5, "en", "un", "", request("sam")
+    )
+    exported, status = handlers.exporter.export(final[1], "en", "un", request("sam"))
     assert status == "" and exported["visible"]
     return exported["value"].split('href="', 1)[1].split('"', 1)[0]
 

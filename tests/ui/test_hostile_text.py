@@ -13,6 +13,7 @@ from assistant.service import AssistantService
 from ingest.factory import open_pipeline
 from reformqa.settings import Settings
 from tests.ui.documents import MARKUP_HTML, write
+from ui.citation_style import UN_STYLE, restyle
 from ui.conversation import Exchange
 from ui.export import answer_markdown, export_docx
 from ui.sanitize import markdown_safe, plain_safe, unsafe_destination
@@ -87,7 +88,7 @@ def test_the_docx_export_pastes_inert_and_reads_the_same(conversation, tmp_path)
         assert not live_markup(renderer.render(text)), text
     visible = "\n".join(texts).replace("\u200b", "")
     for exchange in conversation:
-        for line in exchange.answer.text.splitlines():
+        for line in restyle(exchange.answer.text, exchange.answer, UN_STYLE).splitlines():
             assert line.removeprefix("- ") in visible
 
 

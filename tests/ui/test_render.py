@@ -39,10 +39,13 @@ def test_each_citation_in_the_text_becomes_a_chip(answers):
         html = exchange_html(0, Exchange.of(answer.question, answer), "en")
         found = chips(html)
         assert found, html
+        expected = {(c.symbol, c.label, c.language, c.format("en")) for c in answer.citations}
+        assert set(found) == expected  # UN English style by default
+        html = exchange_html(0, Exchange.of(answer.question, answer), "en", "question")
         expected = {
             (c.symbol, c.label, c.language, c.format(answer.language)) for c in answer.citations
         }
-        assert set(found) == expected
+        assert set(chips(html)) == expected
     assert chips(exchange_html(0, Exchange.of(NINE, answers["en"]), "en"))[0][1] == "9"
 
 
@@ -112,3 +115,28 @@ def test_feedback_buttons_until_feedback_is_given(answers):
 def test_an_empty_chat_welcomes_in_the_interface_language():
     assert "Chaque phrase d&#x27;une réponse cite son paragraphe" in conversation_html([], "fr")
     assert 'dir="rtl"' in conversation_html([], "ar")
+
+
+def test_quotes_carry_their_own_language_and_the_meta_line_names_both(answers):
+    answer = answers["ar"]
+    html = exchange_html(0, Exchange.of(answer.question, answer), "ar")
+    quoted = {c.language for c in answer.citations}
+    for language in quoted:
+        direction = "rtl" if language == "ar" else "ltr"
+        assert f'class="rq-quote" lang="{language}" dir="{direction}"' in html
+    assert (
+        f'data-question-lang="ar" data-quote-langs="{" ".join(answer.quote_languages or ["ar"])}"'
+        in html
+    )
+
+
+def test_every_answer_has_its_copy_and_docx_tools(answers):
+    html = conversation_html(
+        [Exchange.of(NINE, answers["en"]), Exchange.of("q", answers["zh"])], "zh"
+    )
+    assert html.count('data-tool="md"') == 2 and html.count('data-tool="docx"') == 2
+    assert 'data-turn="1" data-tool="text">复制（纯文本）</button>' in html
+    copied = re.findall(
+        r'<textarea class="rq-copy-text" hidden aria-hidden="true">([^<]*)</textarea>', html
+    )
+    assert "(HSP/EB.2026/12, footnote 6)" in copied[1] and "巴林" in copied[1]

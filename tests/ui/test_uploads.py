@@ -30,7 +30,8 @@ def test_good_bad_and_unsupported_files(settings, embedder, tmp_path):
     seen: list[tuple[int, int, str]] = []
     manager = UploadManager(settings, embedder)
     outcomes = manager.ingest(files, progress=lambda *step: seen.append(step))
-    assert [o.line() for o in outcomes][0] == "hub.md: added HSP/EB.2026/13 (en)"
+    assert [o.line().splitlines()[0] for o in outcomes][0] == "hub.md: added HSP/EB.2026/13 (en)"
+    assert "title: Urban Resilience Hub in Maputo; date: 2026-03-10" in outcomes[0].line()
     assert outcomes[1].failed and outcomes[1].line().startswith("corrupt.pdf: not a readable PDF")
     assert outcomes[2].line().startswith("tool.exe: unsupported file type .exe")
     assert seen == [(0, 3, "hub.md"), (1, 3, "corrupt.pdf"), (2, 3, "tool.exe"), (3, 3, "")]
@@ -39,7 +40,7 @@ def test_good_bad_and_unsupported_files(settings, embedder, tmp_path):
     assert audiences(settings) == {"HSP/EB.2026/13": "public"}
 
     again = manager.ingest([write(incoming, "hub.md", UPLOAD)])
-    assert again[0].line() == "hub.md: unchanged HSP/EB.2026/13 (en)"
+    assert again[0].line().splitlines()[0] == "hub.md: unchanged HSP/EB.2026/13 (en)"
 
 
 def test_a_failed_replacement_restores_the_previous_file(settings, embedder, tmp_path):
@@ -67,15 +68,17 @@ def test_a_file_name_clash_never_removes_another_document(settings, embedder, tm
     manager = UploadManager(settings, embedder)
     first = manager.ingest([write(tmp_path / "a", "report.md", UPLOAD)])[0]
     second = manager.ingest([write(tmp_path / "b", "report.md", OTHER)])[0]
-    assert first.line() == "report.md: added HSP/EB.2026/13 (en)"
-    assert second.line() == "report.md: added HSP/EB.2026/14 (en)"
+    assert first.line().splitlines()[0] == "report.md: added HSP/EB.2026/13 (en)"
+    assert second.line().splitlines()[0] == "report.md: added HSP/EB.2026/14 (en)"
     assert audiences(settings) == {"HSP/EB.2026/13": "public", "HSP/EB.2026/14": "public"}
     assert kept(settings) == ["report.md", "report.md"]
 
     # The same document again, under another name and with new text: it replaces its own file.
     revised = UPLOAD.replace("7.5 million", "8.1 million")
     third = manager.ingest([write(tmp_path / "c", "hub-v2.md", revised)])[0]
-    assert third.line() == "hub-v2.md: updated HSP/EB.2026/13 (en); replaces report.md"
+    assert (
+        third.line().splitlines()[0] == "hub-v2.md: updated HSP/EB.2026/13 (en); replaces report.md"
+    )
     assert kept(settings) == ["hub-v2.md", "report.md"]
     assert audiences(settings) == {"HSP/EB.2026/13": "public", "HSP/EB.2026/14": "public"}
     texts = {p.read_text(encoding="utf-8") for p in settings.upload_dir.rglob("*.md")}
@@ -88,7 +91,10 @@ def test_a_re_upload_with_another_audience_changes_it(settings, embedder, tmp_pa
     manager.ingest([hub])
     assert audiences(settings) == {"HSP/EB.2026/13": "public"}
     staff = manager.ingest([hub], staff_only=True)[0]
-    assert staff.line() == "hub.md: updated HSP/EB.2026/13 (en); audience public -> staff"
+    assert (
+        staff.line().splitlines()[0]
+        == "hub.md: updated HSP/EB.2026/13 (en); audience public -> staff"
+    )
     assert audiences(settings) == {"HSP/EB.2026/13": "staff"}
     index = DocumentIndex(settings)
     try:  # indexed whole again: every unit has its vectors, filtered by the new audience
@@ -101,7 +107,10 @@ def test_a_re_upload_with_another_audience_changes_it(settings, embedder, tmp_pa
     finally:
         index.close()
     again = manager.ingest([hub], staff_only=True)[0]
-    assert again.line() == "hub.md: unchanged HSP/EB.2026/13 (en)"
+    assert again.line().splitlines()[0] == "hub.md: unchanged HSP/EB.2026/13 (en)"
     public = manager.ingest([hub])[0]
-    assert public.line() == "hub.md: updated HSP/EB.2026/13 (en); audience staff -> public"
+    assert (
+        public.line().splitlines()[0]
+        == "hub.md: updated HSP/EB.2026/13 (en); audience staff -> public"
+    )
     assert audiences(settings) == {"HSP/EB.2026/13": "public"}
