@@ -5,7 +5,7 @@ from __future__ import annotations
 import docx
 import pytest
 
-from ui.citation_style import QUESTION_STYLE
+from ui.citation_style import DEFAULT_STYLE, QUESTION_STYLE, restyle
 from ui.conversation import Exchange
 from ui.export import answer_markdown, answer_plain, export_docx, references
 
@@ -51,7 +51,8 @@ def test_docx_has_every_turn_and_every_cited_paragraph_in_full(conversation, tmp
 def test_arabic_lines_are_right_to_left_in_the_docx(conversation, tmp_path):
     path = export_docx(conversation[2:3], tmp_path / "ar.docx", "ar", "amina")
     document = docx.Document(str(path))
-    answer = conversation[2].answer.text.splitlines()[0]
+    exchange = conversation[2]
+    answer = restyle(exchange.answer.text.splitlines()[0], exchange.answer, DEFAULT_STYLE)
     paragraph = next(p for p in document.paragraphs if p.text == answer)
     assert paragraph._p.pPr.find(docx.oxml.ns.qn("w:bidi")) is not None
     assert "المراجع" in [p.text for p in document.paragraphs]
