@@ -83,6 +83,24 @@ class UnitQueries:
             found.update((row[0], _unit(row)) for row in rows)
         return found
 
+    def visible_ids(self, unit_ids: list[str], filters: SearchFilters) -> set[str]:
+        """Which of these units the filters let through, without reading their rows: the
+        over-fetched candidates of an unfiltered vector search are checked here, then only
+        the ones kept are read (by `by_ids`, which checks again)."""
+        where, params = filters.sql_where()
+        visible: set[str] = set()
+        for start in range(0, len(unit_ids), 500):
+            chunk = unit_ids[start : start + 500]
+            visible.update(
+                row[0]
+                for row in self.db.execute(
+                    "SELECT u.unit_id FROM units u JOIN documents d ON d.doc_key = u.doc_key"
+                    f" WHERE u.unit_id IN ({','.join('?' * len(chunk))}) AND {where}",
+                    (*chunk, *params),
+                )
+            )
+        return visible
+
     def by_label(self, label: str, filters: SearchFilters) -> list[StoredUnit]:
         """Every language version of a labelled unit within the filters."""
         where, params = filters.sql_where()
@@ -135,7 +153,10 @@ class UnitQueries:
         """BM25 matches of index terms (higher is better); units sharing no term are absent.
 
         FTS5 ranks on its own first (its fast path: no join before ORDER BY rank); the units
-        are then fetched and filtered, over-fetching when filters may drop some."""
+        are then fetched and filtered, over-fetching when filters may drop some. When the
+        filters drop so many that fewer than `limit` remain of a full over-fetch, the search
+        is run again with the filters inside it (slower, exact): a filter never silently
+        costs hits."""
         if not terms:
             return []
         match = " OR ".join(f'"{term}"' for term in terms)
@@ -156,7 +177,22 @@ class UnitQueries:
         ).fetchall()
         units = {row[0]: _unit(row[1:]) for row in rows}
         hits = [(units[rowid], -float(rank)) for rowid, rank in ranked if rowid in units]
+        if restricted and len(hits) < limit and len(ranked) == fetch:
+            return self._lexical_filtered(match, filters, limit)
         return hits[:limit]
+
+    def _lexical_filtered(
+        self, match: str, filters: SearchFilters, limit: int
+    ) -> list[tuple[StoredUnit, float]]:
+        """BM25 matches with the filters joined into the FTS5 query itself."""
+        where, params = filters.sql_where()
+        rows = self.db.execute(
+            f"{_SELECT.replace('SELECT ', 'SELECT units_fts.rank, ', 1)}"
+            " JOIN units_fts ON units_fts.rowid = u.rowid"
+            f" WHERE units_fts MATCH ? AND {where} ORDER BY units_fts.rank LIMIT ?",
+            (match, *params, limit),
+        ).fetchall()
+        return [(_unit(row[1:]), -float(row[0])) for row in rows]
 
     def document_frequencies(self, terms: list[str]) -> tuple[dict[str, int], int]:
         """How many units contain each term (as indexed), and how many units there are.
