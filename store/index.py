@@ -35,6 +35,7 @@ from store.filter_plan import FilterPlanner
 from store.filters import SearchFilters
 from store.queries import StoredUnit, UnitQueries
 from store.records import DocumentEntry, DocumentRecord
+from store.sentence_vectors import SentenceVectors
 from store.vector_store import VectorStore, open_client, reopen_client
 from store.writer_lock import shared_lock
 
@@ -213,6 +214,10 @@ class DocumentIndex:
             with mark.open("a", encoding="utf-8") as out:
                 out.write(f"{os.getpid()}\n")
             time.sleep(2.0)
+
+    def sentence_vectors(self, embedder: str) -> SentenceVectors:
+        """The sentence vectors one embedder wrote (ingest fills them, answering reads)."""
+        return SentenceVectors(self.catalog, embedder)
 
     def vectors_complete(self, record: DocumentRecord) -> bool:
         """Whether Chroma holds a vector for every unit of the indexed version of a document
