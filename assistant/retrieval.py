@@ -10,6 +10,7 @@ hit: near zero across languages, high within one. See `fuse` and the note on iss
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from assistant.answer_type import has_figure, wanted_figure
@@ -75,6 +76,9 @@ class HybridRetriever:
         self.index = index
         self.embedder = embedder
         self.units = index.units
+        # the lexical side runs here while the caller's thread runs the dense side; a few
+        # workers, for the UI's concurrent chats
+        self._lexical_pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="lexical")
 
     def run(
         self,
@@ -88,18 +92,21 @@ class HybridRetriever:
         language: str | None = None,
     ) -> Retrieval:
         timings: dict[str, float] = {}
-        terms = query_terms(query, language or detect_language(query) or "en", self.units)
         fetch = max(30, 4 * k)
+        language = language or detect_language(query) or "en"
+        # side by side: the dense search waits on numpy and Chroma, the lexical on SQLite,
+        # all of which release the GIL
+        pending = self._lexical_pool.submit(
+            self._lexical, query, language, filters, fetch, use_lexical, timings
+        )
         started = time.perf_counter()
         dense = self._dense(query, filters, fetch) if use_dense else {}
         timings["dense"] = (time.perf_counter() - started) * 1000
-        started = time.perf_counter()
-        lexical_hits = self.units.lexical(terms.match_terms, filters, fetch) if use_lexical else []
+        terms, lexical_hits = pending.result()
         lexical = {unit.unit_id: (unit, score) for unit, score in lexical_hits}
         top = lexical_hits[0][0] if lexical_hits else None
         coverage = terms.coverage(top.text, top.language) if top else 0.0
         weight = lexical_weight(coverage) if use_dense else 1.0
-        timings["lexical"] = (time.perf_counter() - started) * 1000
         started = time.perf_counter()
         fused = fuse(dense, lexical, weight, query)
         sources = self._merge(fused, filters, preferred_language)
@@ -117,6 +124,22 @@ class HybridRetriever:
         timings["fusion"] = (time.perf_counter() - started) * 1000
         keep = max(k, sum(1 for source in sources if source.direct))
         return Retrieval(sources[:keep], weight, coverage, terms, timings, chosen)
+
+    def _lexical(
+        self,
+        query: str,
+        language: str,
+        filters: SearchFilters,
+        limit: int,
+        enabled: bool,
+        timings: dict[str, float],
+    ) -> tuple[QueryTerms, list[tuple[StoredUnit, float]]]:
+        """The question's terms and its BM25 hits within the filters."""
+        started = time.perf_counter()
+        terms = query_terms(query, language, self.units)
+        hits = self.units.lexical(terms.match_terms, filters, limit) if enabled else []
+        timings["lexical"] = (time.perf_counter() - started) * 1000
+        return terms, hits
 
     def _dense(
         self, query: str, filters: SearchFilters, limit: int

@@ -18,6 +18,7 @@ from store.embedders import EncoderEmbeddings
 
 class TutorialBaseline:
     def __init__(self, embedder: EncoderEmbeddings, directory: Path) -> None:
+        self.embedder = embedder
         self.store = Chroma(
             collection_name="baseline",
             embedding_function=embedder,

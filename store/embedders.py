@@ -53,6 +53,11 @@ class EncoderEmbeddings(Embeddings):
     def embed_query(self, text: str) -> list[float]:
         return self.query_vector(text).tolist()
 
+    def forget_queries(self) -> None:
+        """Drop the remembered question vectors (the benchmark times each question afresh)."""
+        with self._queries_lock:
+            self._queries.clear()
+
     def query_vector(self, text: str) -> np.ndarray:
         """A question's vector, encoded once: retrieval embeds the question, then the
         extractive answerer scores sentences against the same vector (~3 ms each time)."""

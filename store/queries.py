@@ -87,15 +87,18 @@ class UnitQueries:
         """Which of these units the filters let through, without reading their rows: the
         over-fetched candidates of an unfiltered vector search are checked here, then only
         the ones kept are read (by `by_ids`, which checks again)."""
+        return self._visible("unit_id", unit_ids, filters)
+
+    def _visible(self, column: str, keys: list, filters: SearchFilters) -> set:
         where, params = filters.sql_where()
-        visible: set[str] = set()
-        for start in range(0, len(unit_ids), 500):
-            chunk = unit_ids[start : start + 500]
+        visible: set = set()
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
             visible.update(
                 row[0]
                 for row in self.db.execute(
-                    "SELECT u.unit_id FROM units u JOIN documents d ON d.doc_key = u.doc_key"
-                    f" WHERE u.unit_id IN ({','.join('?' * len(chunk))}) AND {where}",
+                    f"SELECT u.{column} FROM units u JOIN documents d ON d.doc_key = u.doc_key"
+                    f" WHERE u.{column} IN ({','.join('?' * len(chunk))}) AND {where}",
                     (*chunk, *params),
                 )
             )
@@ -152,11 +155,11 @@ class UnitQueries:
     ) -> list[tuple[StoredUnit, float]]:
         """BM25 matches of index terms (higher is better); units sharing no term are absent.
 
-        FTS5 ranks on its own first (its fast path: no join before ORDER BY rank); the units
-        are then fetched and filtered, over-fetching when filters may drop some. When the
-        filters drop so many that fewer than `limit` remain of a full over-fetch, the search
-        is run again with the filters inside it (slower, exact): a filter never silently
-        costs hits."""
+        FTS5 ranks on its own first (its fast path: no join before ORDER BY rank); with
+        filters it over-fetches, keeps the rows the filters let through (a light query on
+        row ids) and reads only the `limit` best. When the filters drop so many that fewer
+        than `limit` remain of a full over-fetch, the search is run again with the filters
+        inside it (slower, exact): a filter never silently costs hits."""
         if not terms:
             return []
         match = " OR ".join(f'"{term}"' for term in terms)
@@ -166,6 +169,12 @@ class UnitQueries:
             "SELECT rowid, rank FROM units_fts WHERE units_fts MATCH ? ORDER BY rank LIMIT ?",
             (match, fetch),
         ).fetchall()
+        if restricted and ranked:
+            visible = self._visible("rowid", [rowid for rowid, _ in ranked], filters)
+            kept = [(rowid, rank) for rowid, rank in ranked if rowid in visible]
+            if len(kept) < limit and len(ranked) == fetch:
+                return self._lexical_filtered(match, filters, limit)
+            ranked = kept[:limit]
         if not ranked:
             return []
         where, params = filters.sql_where()
@@ -176,10 +185,7 @@ class UnitQueries:
             (*rowids, *params),
         ).fetchall()
         units = {row[0]: _unit(row[1:]) for row in rows}
-        hits = [(units[rowid], -float(rank)) for rowid, rank in ranked if rowid in units]
-        if restricted and len(hits) < limit and len(ranked) == fetch:
-            return self._lexical_filtered(match, filters, limit)
-        return hits[:limit]
+        return [(units[rowid], -float(rank)) for rowid, rank in ranked if rowid in units]
 
     def _lexical_filtered(
         self, match: str, filters: SearchFilters, limit: int
