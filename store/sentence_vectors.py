@@ -45,7 +45,10 @@ class SentenceVectors:
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             rows = self.db.execute(
-                "SELECT sentence_hash, vector FROM sentence_vectors WHERE embedder = ?"
+                # without INDEXED BY, SQLite takes the primary key's `embedder` prefix and
+                # scans every row of the embedder (460 ms an answer at 100k units)
+                "SELECT sentence_hash, vector FROM sentence_vectors"
+                " INDEXED BY sentence_vectors_by_sentence WHERE embedder = ?"
                 f" AND sentence_hash IN ({','.join('?' * len(chunk))})",
                 (self.embedder, *chunk),
             )
