@@ -68,6 +68,14 @@ class Catalog:
     def close(self) -> None:
         self.db.close()
 
+    def reader(self) -> sqlite3.Connection:
+        """A read-only connection of its own. One connection serializes its users: a search
+        running beside another (the lexical side beside the dense one) needs its own to run
+        at the same time, which WAL allows."""
+        db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA query_only=1")
+        return db
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         self.db.execute("BEGIN IMMEDIATE")

@@ -215,6 +215,11 @@ class DocumentIndex:
                 out.write(f"{os.getpid()}\n")
             time.sleep(2.0)
 
+    def reader_units(self) -> UnitQueries:
+        """Unit queries on a connection of their own, for a thread that searches beside
+        another (see `Catalog.reader`)."""
+        return UnitQueries(self.catalog, self.catalog.reader())
+
     def sentence_vectors(self, embedder: str) -> SentenceVectors:
         """The sentence vectors one embedder wrote (ingest fills them, answering reads)."""
         return SentenceVectors(self.catalog, embedder)

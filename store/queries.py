@@ -63,8 +63,9 @@ def _unit(row: sqlite3.Row | tuple) -> StoredUnit:
 
 
 class UnitQueries:
-    def __init__(self, catalog: Catalog) -> None:
-        self.db = catalog.db
+    def __init__(self, catalog: Catalog, db: sqlite3.Connection | None = None) -> None:
+        """Reads through the catalog's connection, or through `db` (`Catalog.reader`)."""
+        self.db = db or catalog.db
         self._df_cache: dict[str, int] = {}
         self._df_state: tuple[int, int] = (-1, -1)
         self._unit_total = 0
