@@ -22,7 +22,7 @@ from reformqa.languages import detect_language
 from store.embedders import EncoderEmbeddings
 from store.filters import SearchFilters
 from store.index import DocumentIndex
-from store.queries import StoredUnit
+from store.queries import StoredUnit, UnitQueries
 
 LEXICAL_SCALE = 0.8  # weight of normalized BM25 beside cosine similarity at full coverage
 COVERAGE_FLOOR = 0.1  # below this (IDF-weighted) share of terms the lexical side is ignored
@@ -81,6 +81,16 @@ class HybridRetriever:
         # workers, for the UI's concurrent chats
         self._lexical_pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="lexical")
         self._lexical_units = threading.local()  # each worker reads on its own connection
+        self._readers: list[UnitQueries] = []
+        self._readers_lock = threading.Lock()
+
+    def close(self) -> None:
+        """Stop the lexical workers and close their connections."""
+        self._lexical_pool.shutdown(wait=True)
+        with self._readers_lock:
+            for reader in self._readers:
+                reader.db.close()
+            self._readers.clear()
 
     def run(
         self,
@@ -143,6 +153,8 @@ class HybridRetriever:
         units = getattr(self._lexical_units, "queries", None)
         if units is None:
             units = self._lexical_units.queries = self.index.reader_units()
+            with self._readers_lock:
+                self._readers.append(units)
         terms = query_terms(query, language, units)
         hits = units.lexical(terms.match_terms, filters, limit) if enabled else []
         timings["lexical"] = (time.perf_counter() - started) * 1000

@@ -95,6 +95,7 @@ class AssistantService:
         self.llm = LLMAnswerer(chat_model, self.embedder)
 
     def close(self) -> None:
+        self.retriever.close()
         self.index.close()
 
     def ask(self, question: str, history: Sequence[Turn] = (), **options: object) -> Answer:
