@@ -9,7 +9,11 @@ abstains the answer offers the closest passages.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
 
 from assistant.abstention import AbstentionModel, evidence_features
 from assistant.answer_type import has_figure, wanted_figure
@@ -19,8 +23,8 @@ from assistant.models import Source
 from assistant.query_terms import QueryTerms
 from assistant.references import is_generic
 from assistant.retrieval import Retrieval
-from assistant.sentences import split_sentences
 from reformqa.languages import is_cjk
+from reformqa.sentences import split_sentences
 from store.embedders import EncoderEmbeddings
 
 MAX_SENTENCES = 3
@@ -49,6 +53,13 @@ class FollowUp:
     previous_answer: str
 
 
+class SentenceLookup(Protocol):
+    """Sentence vectors written at ingest (store/sentence_vectors.py): one per sentence, None
+    where there is none (a store indexed before they existed, a sentence split otherwise)."""
+
+    def lookup(self, sentences: Sequence[str]) -> list[np.ndarray | None]: ...
+
+
 @dataclass
 class Extract:
     text: str
@@ -65,11 +76,23 @@ class ExtractiveAnswerer:
         self,
         embedder: EncoderEmbeddings,
         threshold: float,
+        sentences: SentenceLookup | None = None,
         abstention: AbstentionModel | None = None,
     ) -> None:
         self.embedder = embedder
         self.threshold = threshold  # a follow-up's fresh sentence must score this much
+        self.sentences = sentences
         self.abstention = abstention or AbstentionModel.fitted()
+
+    def _similarities(self, question: str, sentences: list[str]) -> np.ndarray:
+        """Cosine similarity of each sentence to the question. Sentence vectors are read from
+        the store where ingest wrote them and encoded only where it did not; the question's
+        vector is the one retrieval already computed (the embedder keeps recent queries)."""
+        stored = self.sentences.lookup(sentences) if self.sentences else [None] * len(sentences)
+        missing = [text for text, vector in zip(sentences, stored, strict=True) if vector is None]
+        encoded = iter(self.embedder.encode(missing, interactive=True) if missing else ())
+        vectors = np.vstack([vector if vector is not None else next(encoded) for vector in stored])
+        return vectors @ self.embedder.query_vector(question)
 
     def score_sentences(
         self, question: str, sources: list[Source], terms: QueryTerms, asked: str | None = None
@@ -83,8 +106,7 @@ class ExtractiveAnswerer:
         ]
         if not candidates:
             return []
-        vectors = self.embedder.encode([question] + [c.text for c in candidates], interactive=True)
-        similarity = vectors[1:] @ vectors[0]
+        similarity = self._similarities(question, [c.text for c in candidates])
         asked = asked or question
         figure = wanted_figure(asked)
         for candidate, cosine in zip(candidates, similarity, strict=True):

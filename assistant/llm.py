@@ -24,7 +24,7 @@ from assistant.glossary import expand, normalize
 from assistant.messages import message
 from assistant.models import Source
 from assistant.prompts import NOT_IN_DOCUMENTS, answer_messages, source_block
-from assistant.sentences import split_sentences
+from reformqa.sentences import split_sentences
 from reformqa.symbols import find_symbols
 from store.embedders import EncoderEmbeddings
 

@@ -73,7 +73,11 @@ class AssistantService:
         self.embedder = embedder or make_embedder(settings.embedder, settings.embed_threads)
         self.index = index or DocumentIndex(settings, self.embedder)
         self.retriever = HybridRetriever(self.index, self.embedder)
-        self.extractive = ExtractiveAnswerer(self.embedder, settings.abstain_threshold)
+        self.extractive = ExtractiveAnswerer(
+            self.embedder,
+            settings.abstain_threshold,
+            self.index.sentence_vectors(self.embedder.identity),
+        )
         self.library = LibraryService(self.index)
         self.llm: LLMAnswerer | None = None
         if chat_model is None and not settings.llm:
@@ -91,6 +95,7 @@ class AssistantService:
         self.llm = LLMAnswerer(chat_model, self.embedder)
 
     def close(self) -> None:
+        self.retriever.close()
         self.index.close()
 
     def ask(self, question: str, history: Sequence[Turn] = (), **options: object) -> Answer:

@@ -98,6 +98,7 @@ class GeneratedDocument:
     language: str
     text: str
     units: int  # numbered paragraphs + footnotes
+    audience: str = "public"
 
 
 class CorpusGenerator:
@@ -109,8 +110,13 @@ class CorpusGenerator:
         paragraphs_per_document: int = 40,
         languages: tuple[str, ...] = COLUMNS,  # the glossary's order keeps corpora as before
         prefix: str = "GEN",
+        staff_every: int = 10,
     ) -> None:
+        """Every `staff_every`-th document is `audience: staff` (0: none), so that a
+        delegate's audience filter matches most of the store but not all of it, as in a
+        deployment where staff upload their own papers."""
         self.rng = random.Random(seed)
+        self.staff_every = staff_every
         self.prefix = prefix
         self.paragraphs = paragraphs_per_document
         self.languages = languages
@@ -192,4 +198,8 @@ class CorpusGenerator:
         if footnotes:
             lines += ["---", ""] + [f"<sup>{i}</sup> {t}" for i, t in enumerate(footnotes, 1)]
         name = symbol.replace("/", "-") + f".{language}.md"
-        return GeneratedDocument(name, symbol, language, "\n".join(lines) + "\n", units)
+        audience = "staff" if self.staff_every and number % self.staff_every == 0 else "public"
+        if audience == "staff":  # front matter only: the text, and the random draws, as before
+            lines = ["---", "audience: staff", "---", ""] + lines
+        text = "\n".join(lines) + "\n"
+        return GeneratedDocument(name, symbol, language, text, units, audience)

@@ -22,6 +22,7 @@ from ingest.inspection import sequence_warnings
 from ingest.models import ParsedDocument
 from ingest.parse_pool import parse_files
 from ingest.parser import DocumentParser
+from ingest.sentence_jobs import SentenceJobs, units_to_split
 from reformqa.progress import progress_bar
 from store.embedders import EncoderEmbeddings
 from store.index import DocumentIndex
@@ -42,6 +43,7 @@ class IngestReport:
     warnings: list[str] = field(default_factory=list)  # "FILE: para 24 missing", as inspect says
     units: int = 0  # units written to the index in this run
     embedded: int = 0  # units the embedder actually ran on (cache misses)
+    sentences: int = 0  # sentences it ran on (for the extractive answerer, issue 15)
     seconds: float = 0.0
 
     @property
@@ -88,6 +90,7 @@ class _EncodedGroup:
     documents: list[ParsedDocument]
     known: dict[str, np.ndarray]
     fresh: dict[str, np.ndarray]
+    sentences: SentenceJobs
 
 
 class IngestPipeline:
@@ -148,11 +151,14 @@ class IngestPipeline:
         progress: Progress,
         task: object,
     ) -> None:
-        """Encode group N while this process writes group N-1 (Chroma, catalog, FTS5,
-        embedding cache). With encoder workers the two run side by side; in process they run
-        in turn. Only this thread touches the catalog, so its transactions never interleave."""
+        """Encode group N (its units, then their sentences) while this process writes group
+        N-1 (Chroma, catalog, FTS5, embedding cache, sentence vectors). With encoder workers
+        the two run side by side; in process they run in turn. Only this thread touches the
+        catalog, so its transactions never interleave."""
         hashes = {u.text_hash for group in groups for d in group for u in d.units}
         to_embed = len(hashes - self.index.catalog.cached_hashes(self.embedder.identity, hashes))
+        sentences = self.index.sentence_vectors(self.embedder.identity)
+        to_embed += units_to_split([d for group in groups for d in group], sentences)
         with BatchEncoder(self.embedder, self.workers, to_embed) as encoder:
             previous: _EncodedGroup | None = None
             for group in groups:
@@ -164,6 +170,8 @@ class IngestPipeline:
                     (chunk, encoder.submit([texts[h] for h in chunk]))
                     for chunk in _chunks(missing, self.batch_size)
                 ]
+                jobs = SentenceJobs(group, sentences, encoder, self.batch_size)
+                report.sentences += jobs.encoded
                 if previous is not None:
                     self._store(previous, report)
                 fresh: dict[str, np.ndarray] = {}
@@ -171,7 +179,7 @@ class IngestPipeline:
                     fresh.update(zip(chunk, vectors.vectors(), strict=True))
                     report.embedded += len(chunk)
                     progress.advance(task, len(chunk))  # type: ignore[arg-type]
-                previous = _EncodedGroup(group, known, fresh)
+                previous = _EncodedGroup(group, known, fresh, jobs)
             if previous is not None:
                 self._store(previous, report)
 
@@ -231,6 +239,7 @@ class IngestPipeline:
                 existing is not None
                 and existing.content_hash == document.content_hash
                 and self.index.vectors_complete(existing)
+                and self._sentences_complete(document)
             ):
                 if existing.source_path != document.path:
                     self.index.catalog.set_source_path(key, document.path)
@@ -238,6 +247,12 @@ class IngestPipeline:
                 continue
             to_index.append(document)
         return to_index
+
+    def _sentences_complete(self, document: ParsedDocument) -> bool:
+        """Whether every unit's sentences have vectors (a store indexed before they existed
+        gets them by re-ingesting its files)."""
+        stored = self.index.sentence_vectors(self.embedder.identity)
+        return not stored.units_without(unit.text_hash for unit in document.units)
 
     def _known_vectors(
         self, documents: list[ParsedDocument], previous: _EncodedGroup | None
@@ -251,10 +266,15 @@ class IngestPipeline:
         return known
 
     def _store(self, encoded: _EncodedGroup, report: IngestReport) -> None:
-        """Cache the fresh vectors, then swap the group's documents in."""
+        """Cache the fresh vectors and store the sentence vectors, then swap the group's
+        documents in (so that their sentences are there when they are first served)."""
         if encoded.fresh:
             self.index.catalog.cache_vectors(self.embedder.identity, encoded.fresh)
-        self._write(encoded.documents, {**encoded.known, **encoded.fresh}, report)
+        vectors = {**encoded.known, **encoded.fresh}
+        self.index.sentence_vectors(self.embedder.identity).store(
+            encoded.sentences.rows_with(vectors)
+        )
+        self._write(encoded.documents, vectors, report)
 
     def _write(
         self, documents: list[ParsedDocument], vectors: dict[str, np.ndarray], report: IngestReport

@@ -47,6 +47,13 @@ class Settings(BaseSettings):
         600.0, ge=0, description="how long an ingest waits for another one into the same store"
     )
 
+    # Chroma's `where` costs grow with the rows it matches (25x an unfiltered query for the
+    # audience filter, measured on issue 15), so a filter is handed to it only when an
+    # unfiltered query would need more candidates than this to find enough units that pass.
+    max_overfetch: int = Field(
+        2000, ge=10, description="most nearest-vector candidates fetched instead of filtering"
+    )
+
     mode: Literal["extractive", "llm"] = "extractive"
     k: int = Field(5, ge=1, le=50, description="sources per answer")
     preferred_language: str | None = Field(None, description="show sources in this language")

@@ -1,5 +1,5 @@
-"""The SQLite catalog beside Chroma: document registry, unit texts, lexical index (FTS5, BM25)
-and the embedding cache.
+"""The SQLite catalog beside Chroma: document registry, unit texts, lexical index (FTS5, BM25),
+the embedding cache and the sentence vectors (store/sentence_vectors.py).
 
 Chroma's local mode has no sparse search, so the lexical index lives here. One SQLite
 transaction swaps a document's units in the catalog; Chroma is written before and cleaned
@@ -42,6 +42,11 @@ CREATE VIRTUAL TABLE IF NOT EXISTS units_vocab USING fts5vocab(units_fts, 'row')
 CREATE TABLE IF NOT EXISTS embeddings (
     embedder TEXT NOT NULL, text_hash TEXT NOT NULL, vector BLOB NOT NULL,
     PRIMARY KEY (embedder, text_hash)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sentence_vectors (
+    embedder TEXT NOT NULL, unit_hash TEXT NOT NULL, sentence_hash TEXT NOT NULL,
+    vector BLOB NOT NULL, PRIMARY KEY (embedder, unit_hash, sentence_hash)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS sentence_vectors_by_sentence
+    ON sentence_vectors(embedder, sentence_hash);
 CREATE TABLE IF NOT EXISTS pending (doc_key TEXT NOT NULL, generation INTEGER NOT NULL,
     PRIMARY KEY (doc_key, generation));
 CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
@@ -62,6 +67,14 @@ class Catalog:
 
     def close(self) -> None:
         self.db.close()
+
+    def reader(self) -> sqlite3.Connection:
+        """A read-only connection of its own. One connection serializes its users: a search
+        running beside another (the lexical side beside the dense one) needs its own to run
+        at the same time, which WAL allows."""
+        db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA query_only=1")
+        return db
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -264,11 +277,14 @@ class Catalog:
             )
 
     def prune_embedding_cache(self) -> int:
-        """Drop cached vectors no indexed unit uses any more."""
+        """Drop cached vectors, and sentence vectors, no indexed unit uses any more."""
         cursor = self.db.execute(
             "DELETE FROM embeddings WHERE text_hash NOT IN (SELECT text_hash FROM units)"
         )
-        return cursor.rowcount
+        sentences = self.db.execute(
+            "DELETE FROM sentence_vectors WHERE unit_hash NOT IN (SELECT text_hash FROM units)"
+        )
+        return cursor.rowcount + sentences.rowcount
 
 
 def _bump_changes(db: sqlite3.Connection) -> None:

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 
 from chromadb.errors import ChromaError
 
+from reformqa.sentences import split_sentences
+from store.embedders import make_embedder
 from store.index import DocumentIndex
 from store.lexical import lexical_tokens
 
@@ -115,6 +117,12 @@ def _inspect(index: DocumentIndex) -> CheckReport:
         report.findings.append(f"vectors have {length} dimensions, the collection says {declared}")
     if index.embedder is not None and identity not in (None, index.embedder.identity):
         report.findings.append(f"collection built with {identity}, not {index.embedder.identity}")
+    without = len(index.sentence_vectors(identity).missing_units()) if identity else 0
+    if without:
+        report.findings.append(
+            f"{without} unit texts have no sentence vectors (answers encode their sentences "
+            "at query time; repair: embedded)"
+        )
     return report
 
 
@@ -158,6 +166,7 @@ def _repair(index: DocumentIndex, report: CheckReport) -> None:
         report.repaired.append(f"deleted {stray} units of no document")
     if unindexed:
         report.repaired.append(f"added {len(unindexed)} missing lexical rows")
+    _fill_sentence_vectors(index, report)
     for record in catalog.documents():
         if not index.vectors_complete(record):
             report.repaired.append(
@@ -165,3 +174,42 @@ def _repair(index: DocumentIndex, report: CheckReport) -> None:
             )
     if report.repaired:
         logger.warning("store repaired", extra={"actions": len(report.repaired)})
+
+
+def _fill_sentence_vectors(index: DocumentIndex, report: CheckReport) -> None:
+    """Embed the sentences of units that have none (a store indexed before ingest wrote
+    them), with the embedder the collection was built with."""
+    identity = index.vectors.embedder_identity
+    if identity is None:
+        return
+    stored = index.sentence_vectors(identity)
+    missing = stored.missing_units()
+    if not missing:
+        return
+    settings = index.settings
+    embedder = index.embedder or make_embedder(settings.embedder, settings.embed_threads)
+    if embedder.identity != identity:
+        report.repaired.append(
+            f"sentence vectors not written: the store was built with {identity}, "
+            f"this run uses {embedder.identity}"
+        )
+        return
+    texts: dict[str, str] = {}
+    hashes = sorted(missing)
+    for start in range(0, len(hashes), 500):
+        chunk = hashes[start : start + 500]
+        texts.update(
+            index.catalog.db.execute(
+                "SELECT text_hash, text FROM units"
+                f" WHERE text_hash IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+        )
+    pairs = [(unit, sentence) for unit, text in texts.items() for sentence in split_sentences(text)]
+    unique = list(dict.fromkeys(sentence for _, sentence in pairs))
+    vectors = {}
+    for start in range(0, len(unique), settings.embed_batch):
+        chunk = unique[start : start + settings.embed_batch]
+        vectors.update(zip(chunk, embedder.encode(chunk), strict=True))
+    stored.store((unit, sentence, vectors[sentence]) for unit, sentence in pairs)
+    report.repaired.append(f"embedded {len(unique)} sentences of {len(texts)} unit texts")

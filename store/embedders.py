@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,11 @@ class EncoderEmbeddings(Embeddings):
 
     identity: str
     dimension: int
+    QUERY_CACHE = 256  # recent question vectors: retrieval and the answerer embed the same one
+
+    def __init__(self) -> None:
+        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._queries_lock = threading.Lock()
 
     def encode(self, texts: list[str], interactive: bool = False) -> np.ndarray:
         """Normalized float32 vectors, one row per text. `interactive` (a user is waiting:
@@ -45,7 +51,27 @@ class EncoderEmbeddings(Embeddings):
         return self.encode(list(texts)).tolist()
 
     def embed_query(self, text: str) -> list[float]:
-        return self.encode([text], interactive=True)[0].tolist()
+        return self.query_vector(text).tolist()
+
+    def forget_queries(self) -> None:
+        """Drop the remembered question vectors (the benchmark times each question afresh)."""
+        with self._queries_lock:
+            self._queries.clear()
+
+    def query_vector(self, text: str) -> np.ndarray:
+        """A question's vector, encoded once: retrieval embeds the question, then the
+        extractive answerer scores sentences against the same vector (~3 ms each time)."""
+        with self._queries_lock:
+            if text in self._queries:
+                self._queries.move_to_end(text)
+                return self._queries[text]
+        vector = self.encode([text], interactive=True)[0]
+        vector.setflags(write=False)  # shared by every caller
+        with self._queries_lock:
+            self._queries[text] = vector
+            while len(self._queries) > self.QUERY_CACHE:
+                self._queries.popitem(last=False)
+        return vector
 
 
 class UseMultilingualEmbeddings(EncoderEmbeddings):
@@ -54,6 +80,7 @@ class UseMultilingualEmbeddings(EncoderEmbeddings):
     dimension = 512
 
     def __init__(self, threads: int = 2) -> None:
+        super().__init__()
         self.identity = _USE_IDENTITY
         self.threads = threads
 
@@ -85,6 +112,7 @@ class SentenceTransformerEmbeddings(EncoderEmbeddings):
     """Any sentence-transformers model by hub name or local folder (needs the [st] extra)."""
 
     def __init__(self, name_or_path: str) -> None:
+        super().__init__()
         self.source = name_or_path
         self.location = _resolve_st_location(name_or_path)
         self.identity = f"st:{_st_name(name_or_path)}"

@@ -41,15 +41,17 @@ class SearchFilters:
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
-    def sql_where(self) -> tuple[str, list[Any]]:
-        """Conditions on `units u JOIN documents d`, with their parameters."""
+    def sql_where(self, units: str = "u") -> tuple[str, list[Any]]:
+        """Conditions on `units u JOIN documents d`, with their parameters. Every filter is a
+        property of the document, so `units="d"` gives the same conditions on `documents d`
+        alone (the filter planner counts matching units from document rows)."""
         conditions: list[str] = []
         params: list[Any] = []
         if self.symbols:
-            conditions.append(f"u.symbol IN ({','.join('?' * len(self.symbols))})")
+            conditions.append(f"{units}.symbol IN ({','.join('?' * len(self.symbols))})")
             params.extend(self.symbols)
         if self.language:
-            conditions.append("u.language = ?")
+            conditions.append(f"{units}.language = ?")
             params.append(self.language)
         if self.doc_types:
             conditions.append(

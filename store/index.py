@@ -31,9 +31,11 @@ from chromadb.errors import ChromaError
 
 from reformqa.settings import Settings
 from store.catalog import Catalog
+from store.filter_plan import FilterPlanner
 from store.filters import SearchFilters
 from store.queries import StoredUnit, UnitQueries
 from store.records import DocumentEntry, DocumentRecord
+from store.sentence_vectors import SentenceVectors
 from store.vector_store import VectorStore, open_client, reopen_client
 from store.writer_lock import shared_lock
 
@@ -57,6 +59,7 @@ class DocumentIndex:
             open_client(settings.store, settings.chroma_url), settings.collection
         )
         self.units = UnitQueries(self.catalog)
+        self.planner = FilterPlanner(self.catalog, settings.max_overfetch)
         self.embedder = embedder
         if embedder is not None:
             self.vectors.bind_embedder(embedder.identity, embedder.dimension)
@@ -131,19 +134,49 @@ class DocumentIndex:
     def dense(
         self, vector: list[float], filters: SearchFilters, limit: int
     ) -> dict[str, tuple[StoredUnit, float]]:
-        """The units nearest a query vector within the filters, with cosine similarity.
+        """The units nearest a query vector within the filters, with cosine similarity, best
+        first.
 
-        Only units the catalog serves come back: a superseded generation Chroma still holds
-        after a crash is dropped here. Another process's writes are picked up first; one
-        still under way can make Chroma fail on ids its cache lacks, so that is retried once
-        on a reopened client."""
+        A filter that lets most units through (a delegate's audience) is not handed to
+        Chroma, whose `where` costs grow with the rows it matches: the query fetches extra
+        candidates unfiltered, the catalog join keeps those the filters allow, and if that
+        leaves fewer than a filtered query would return, it fetches more, then falls back to
+        the filtered query (store/filter_plan.py). Either way the catalog join is the one
+        check: only units the catalog serves within the filters come back, so neither a
+        superseded generation Chroma still holds after a crash nor a unit of another
+        audience can pass."""
         self.refresh()
+        plan = self.planner.plan(filters)
+        if plan.matching == 0:
+            return {}
+        fetch = plan.fetch(limit)
+        while fetch is not None:
+            hits = self._nearest(vector, None, fetch)
+            visible = self.units.visible_ids([uid for uid, _ in hits], filters)
+            kept = [(uid, similarity) for uid, similarity in hits if uid in visible]
+            if len(kept) >= plan.expected(limit):
+                return self._served(kept[:limit], filters)
+            if len(hits) < fetch:  # HNSW may return fewer than asked though more exist
+                break
+            most = plan.max_overfetch
+            fetch = min(fetch * 4, most) if fetch < most else None
+        return self._served(self._nearest(vector, filters.chroma_where(), limit), filters)
+
+    def _nearest(
+        self, vector: list[float], where: dict | None, limit: int
+    ) -> list[tuple[str, float]]:
+        """Chroma's nearest vectors. Another process's write still under way can make Chroma
+        fail on ids its cache lacks, so that is retried once on a reopened client."""
         try:
-            hits = self.vectors.nearest(vector, filters.chroma_where(), limit)
+            return self.vectors.nearest(vector, where, limit)
         except ChromaError as exc:
             logger.info("vector query failed, reopening", extra={"error": str(exc)})
             self.refresh(force=True)
-            hits = self.vectors.nearest(vector, filters.chroma_where(), limit)
+            return self.vectors.nearest(vector, where, limit)
+
+    def _served(
+        self, hits: list[tuple[str, float]], filters: SearchFilters
+    ) -> dict[str, tuple[StoredUnit, float]]:
         served = self.units.by_ids([uid for uid, _ in hits], filters)
         return {uid: (served[uid], similarity) for uid, similarity in hits if uid in served}
 
@@ -181,6 +214,15 @@ class DocumentIndex:
             with mark.open("a", encoding="utf-8") as out:
                 out.write(f"{os.getpid()}\n")
             time.sleep(2.0)
+
+    def reader_units(self) -> UnitQueries:
+        """Unit queries on a connection of their own, for a thread that searches beside
+        another (see `Catalog.reader`)."""
+        return UnitQueries(self.catalog, self.catalog.reader())
+
+    def sentence_vectors(self, embedder: str) -> SentenceVectors:
+        """The sentence vectors one embedder wrote (ingest fills them, answering reads)."""
+        return SentenceVectors(self.catalog, embedder)
 
     def vectors_complete(self, record: DocumentRecord) -> bool:
         """Whether Chroma holds a vector for every unit of the indexed version of a document

@@ -63,8 +63,9 @@ def _unit(row: sqlite3.Row | tuple) -> StoredUnit:
 
 
 class UnitQueries:
-    def __init__(self, catalog: Catalog) -> None:
-        self.db = catalog.db
+    def __init__(self, catalog: Catalog, db: sqlite3.Connection | None = None) -> None:
+        """Reads through the catalog's connection, or through `db` (`Catalog.reader`)."""
+        self.db = db or catalog.db
         self._df_cache: dict[str, int] = {}
         self._df_state: tuple[int, int] = (-1, -1)
         self._unit_total = 0
@@ -82,6 +83,27 @@ class UnitQueries:
             )
             found.update((row[0], _unit(row)) for row in rows)
         return found
+
+    def visible_ids(self, unit_ids: list[str], filters: SearchFilters) -> set[str]:
+        """Which of these units the filters let through, without reading their rows: the
+        over-fetched candidates of an unfiltered vector search are checked here, then only
+        the ones kept are read (by `by_ids`, which checks again)."""
+        return self._visible("unit_id", unit_ids, filters)
+
+    def _visible(self, column: str, keys: list, filters: SearchFilters) -> set:
+        where, params = filters.sql_where()
+        visible: set = set()
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            visible.update(
+                row[0]
+                for row in self.db.execute(
+                    f"SELECT u.{column} FROM units u JOIN documents d ON d.doc_key = u.doc_key"
+                    f" WHERE u.{column} IN ({','.join('?' * len(chunk))}) AND {where}",
+                    (*chunk, *params),
+                )
+            )
+        return visible
 
     def by_label(self, label: str, filters: SearchFilters) -> list[StoredUnit]:
         """Every language version of a labelled unit within the filters."""
@@ -134,8 +156,11 @@ class UnitQueries:
     ) -> list[tuple[StoredUnit, float]]:
         """BM25 matches of index terms (higher is better); units sharing no term are absent.
 
-        FTS5 ranks on its own first (its fast path: no join before ORDER BY rank); the units
-        are then fetched and filtered, over-fetching when filters may drop some."""
+        FTS5 ranks on its own first (its fast path: no join before ORDER BY rank); with
+        filters it over-fetches, keeps the rows the filters let through (a light query on
+        row ids) and reads only the `limit` best. When the filters drop so many that fewer
+        than `limit` remain of a full over-fetch, the search is run again with the filters
+        inside it (slower, exact): a filter never silently costs hits."""
         if not terms:
             return []
         match = " OR ".join(f'"{term}"' for term in terms)
@@ -145,6 +170,12 @@ class UnitQueries:
             "SELECT rowid, rank FROM units_fts WHERE units_fts MATCH ? ORDER BY rank LIMIT ?",
             (match, fetch),
         ).fetchall()
+        if restricted and ranked:
+            visible = self._visible("rowid", [rowid for rowid, _ in ranked], filters)
+            kept = [(rowid, rank) for rowid, rank in ranked if rowid in visible]
+            if len(kept) < limit and len(ranked) == fetch:
+                return self._lexical_filtered(match, filters, limit)
+            ranked = kept[:limit]
         if not ranked:
             return []
         where, params = filters.sql_where()
@@ -155,8 +186,20 @@ class UnitQueries:
             (*rowids, *params),
         ).fetchall()
         units = {row[0]: _unit(row[1:]) for row in rows}
-        hits = [(units[rowid], -float(rank)) for rowid, rank in ranked if rowid in units]
-        return hits[:limit]
+        return [(units[rowid], -float(rank)) for rowid, rank in ranked if rowid in units]
+
+    def _lexical_filtered(
+        self, match: str, filters: SearchFilters, limit: int
+    ) -> list[tuple[StoredUnit, float]]:
+        """BM25 matches with the filters joined into the FTS5 query itself."""
+        where, params = filters.sql_where()
+        rows = self.db.execute(
+            f"{_SELECT.replace('SELECT ', 'SELECT units_fts.rank, ', 1)}"
+            " JOIN units_fts ON units_fts.rowid = u.rowid"
+            f" WHERE units_fts MATCH ? AND {where} ORDER BY units_fts.rank LIMIT ?",
+            (match, *params, limit),
+        ).fetchall()
+        return [(_unit(row[1:]), -float(row[0])) for row in rows]
 
     def document_frequencies(self, terms: list[str]) -> tuple[dict[str, int], int]:
         """How many units contain each term (as indexed), and how many units there are.

@@ -10,6 +10,7 @@ from assistant.condense import Turn, condense_heuristic, is_follow_up
 from assistant.errors import QuestionError
 from assistant.service import AssistantService
 from reformqa.settings import Settings
+from store.filters import SearchFilters
 
 # The acceptance questions of issue 3, in Chinese, English and French.
 FACTS = [
@@ -205,3 +206,26 @@ def test_a_follow_up_does_not_repeat_the_previous_answer(service):
     assert not any(
         line.rsplit(" (", 1)[0] in first_sentences for line in follow_up.text.splitlines()
     )
+
+
+def test_a_delegate_never_gets_staff_units_though_they_are_the_nearest(settings, embedder):
+    """Staff-only units are the 200 nearest neighbours of the question (and its best BM25
+    hits): through the service a delegate still gets k public sources, and only those,
+    however many candidates the unfiltered search had to fetch."""
+    from store.index import DocumentIndex
+    from tests.store.audience_store import fill
+
+    question = "How many zebra crossings were repainted?"
+    index = DocumentIndex(settings, embedder)
+    audiences = fill(index, embedder.encode([question])[0], "zebra crossings repainted")
+    svc = AssistantService(settings, index=index, embedder=embedder)
+    try:
+        delegate = SearchFilters(audiences=("public",))
+        answer = svc.ask(question, filters=delegate, k=5, depth=30)
+        assert len(answer.sources) == 30
+        assert {audiences[source.unit.unit_id] for source in answer.sources} == {"public"}
+        assert all(c.symbol.startswith("PUB/") for c in answer.citations)
+        staff = svc.ask(question, filters=SearchFilters(audiences=("public", "staff")), k=5)
+        assert {audiences[source.unit.unit_id] for source in staff.sources} == {"staff"}
+    finally:
+        svc.close()

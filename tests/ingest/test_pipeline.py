@@ -35,10 +35,13 @@ def test_ingest_seed_then_reingest_embeds_nothing(tmp_path, ingest, embedder, op
     before = embedder.texts
     first = ingest([corpus])
     assert first.added == [SEED_KEY] and not first.failed
-    assert first.units == 34 and embedder.texts - before == 34
+    # units, then the sentences the answerer scores (those that are not a whole unit)
+    assert first.units == 34 and first.sentences > 34
+    assert embedder.texts - before == 34 + first.sentences
     before = embedder.texts
     second = ingest([corpus])
     assert second.unchanged == [SEED_KEY] and second.units == 0 and second.embedded == 0
+    assert second.sentences == 0
     assert embedder.texts == before
     index = open_index()
     assert consistent(index) == 34
@@ -61,7 +64,9 @@ def test_changed_document_is_replaced_whole_reusing_cached_vectors(
     report = ingest([path])
     assert report.updated == [SEED_KEY]
     assert report.embedded == 2  # paragraphs 9 and 26 changed; 27 is gone; the rest cached
-    assert embedder.texts - before == 2
+    # of their sentences only the changed ones (26 is one sentence: its unit's vector)
+    assert report.sentences == 1
+    assert embedder.texts - before == 2 + report.sentences
     index = open_index()
     assert consistent(index) == 33
     rows = {row["label"]: row["text"] for row in index.catalog.units_of(SEED_KEY)}

@@ -89,3 +89,28 @@ def test_a_new_store_is_readable_by_its_owner_only(tmp_path):
     index = DocumentIndex(Settings(store=store))
     index.close()
     assert stat.S_IMODE(store.stat().st_mode) == 0o700
+
+
+def test_a_store_without_sentence_vectors_is_repaired_and_reingest_fills_them(
+    tmp_path, settings, ingest, open_index
+):
+    """A store indexed before ingest wrote sentence vectors: check says so, --repair embeds
+    them, and a plain re-ingest of an unchanged file fills them too."""
+    path = seed_copy(tmp_path / "a", 12)
+    ingest([path])
+    index = open_index()
+    db = index.catalog.db
+    written = db.execute("SELECT count(*) FROM sentence_vectors").fetchone()[0]
+    db.execute("DELETE FROM sentence_vectors")
+    text = "\n".join(check_store(index).findings)
+    assert "34 unit texts have no sentence vectors" in text
+    code, out, _ = run_cli(settings.store, "check", "--repair")
+    assert code == 0, out
+    assert "repaired: embedded" in out and out.strip().endswith("consistent")
+    assert db.execute("SELECT count(*) FROM sentence_vectors").fetchone()[0] == written
+
+    db.execute("DELETE FROM sentence_vectors")
+    report = ingest([path])
+    assert report.updated == [KEY] and report.embedded == 0  # unit vectors from the cache
+    assert db.execute("SELECT count(*) FROM sentence_vectors").fetchone()[0] == written
+    assert check_store(index).consistent

@@ -1,5 +1,9 @@
 """Sentence splitting for the six UN languages: 。；！？ as well as Latin punctuation, without
-breaking at "para.", "No." or "e.g." or inside numbers like 3.5."""
+breaking at "para.", "No." or "e.g." or inside numbers like 3.5.
+
+It lives in the floor because two layers split alike: ingest embeds each unit's sentences
+when it indexes the unit, and the extractive answerer looks those vectors up by the same
+sentences' text."""
 
 from __future__ import annotations
 

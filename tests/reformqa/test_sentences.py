@@ -1,4 +1,4 @@
-from assistant.sentences import split_sentences
+from reformqa.sentences import split_sentences
 
 
 def test_chinese_punctuation_splits():
