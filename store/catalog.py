@@ -54,6 +54,19 @@ INSERT OR IGNORE INTO state VALUES ('changes', 0);
 """
 
 
+
+@contextmanager
+def immediate_transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE ... COMMIT on an autocommit connection, rolled back on any error: the
+    write lock is taken at the start, so two writers never both read then both write."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
 class Catalog:
     """Thin, typed access to the catalog database."""
 
@@ -78,13 +91,8 @@ class Catalog:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+        with immediate_transaction(self.db) as db:
+            yield db
 
     # --- documents -------------------------------------------------------------------------
     def documents(self) -> list[DocumentRecord]:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import secrets
 import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
+
+from store.catalog import immediate_transaction
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS history_conversations (
@@ -66,15 +67,8 @@ class HistoryStore:
     def close(self) -> None:
         self.db.close()
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        return immediate_transaction(self.db)
 
     def create(self, owner: str, title: str) -> str:
         """A new, empty conversation; its id is random, so ids reveal nothing and clash never."""
