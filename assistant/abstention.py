@@ -13,12 +13,11 @@ question names, and whether the figure or year asked for is there at all.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.abstention_weights import FITTED
-from assistant.answer_type import has_figure, wanted_figure
+from assistant.answer_type import YEAR, has_figure, wanted_figure
 from assistant.fusion import FEATURES as SOURCE_FEATURES
 from assistant.models import Source
 from assistant.query_terms import QueryTerms
@@ -35,7 +34,6 @@ EVIDENCE_FEATURES = (
     "year_missing",  # 1 when a year is asked about that the best paragraph never mentions
     "rarest_term_missing",  # 1 when the question's rarest indexed term is not in it
 )
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _SOURCE = {name: SOURCE_FEATURES.index(name) for name in SOURCE_FEATURES}
 
 
@@ -52,7 +50,7 @@ def evidence_features(
     top = sources[0]
     second = sources[1].score if len(sources) > 1 else 0.0
     figure = wanted_figure(question)
-    years = set(_YEAR.findall(question))
+    years = set(YEAR.findall(question))
     text = f"{top.unit.text} {top.unit.title}"
     return (
         top.score,

@@ -57,7 +57,7 @@ _DATE_ASKED = re.compile(
 _CURRENCY = re.compile(
     r"\$|\bUSD\b|\bdollars?\b|dólares|доллар|долл\.|دولار|美元|€|\beuros?\b|CHF", re.I
 )
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year, as questions and passages write it
 _MONTH = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
@@ -98,7 +98,7 @@ def has_figure(text: str, figure: Figure | None, question: str) -> bool:
     if figure is Figure.MONEY:
         return bool(_CURRENCY.search(text)) and bool(_NUMBER.search(text))
     if figure is Figure.DATE:
-        new_years = set(_YEAR.findall(text)) - set(_YEAR.findall(question))
+        new_years = set(YEAR.findall(text)) - set(YEAR.findall(question))
         return bool(new_years) or bool(_MONTH.search(text))
     if figure is Figure.COUNT:
         new_numbers = set(_NUMBER.findall(text)) - set(_NUMBER.findall(question))

@@ -14,10 +14,9 @@ feature contributed.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
-from assistant.answer_type import has_figure, wanted_figure
+from assistant.answer_type import YEAR, Figure, has_figure, wanted_figure
 from assistant.entities import document_entities, entities_in
 from assistant.fusion_weights import FITTED
 from assistant.query_terms import QueryTerms
@@ -38,7 +37,6 @@ FEATURES = (
     "symbol_named",  # 1 when the question names the paragraph's document symbol
     "symbol_other",  # 1 when the question names document symbols, not this one
 )
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -71,7 +69,7 @@ class QuestionEvidence:
 
     language: str
     terms: QueryTerms
-    figure: object
+    figure: Figure | None
     question: str
     entities: frozenset[str]
     years: frozenset[str]
@@ -85,7 +83,7 @@ class QuestionEvidence:
             wanted_figure(question),
             question,
             entities_in(question),
-            frozenset(_YEAR.findall(question)),
+            frozenset(YEAR.findall(question)),
             frozenset(find_symbols(question)),
         )
 
