@@ -1,10 +1,9 @@
-"""Hybrid retrieval: dense (Chroma, USE multilingual) and lexical (FTS5 BM25), fused by how
-much the lexical side can know.
+"""Hybrid retrieval: dense (Chroma, USE multilingual) and lexical (FTS5 BM25), side by side,
+fused by a model fitted on the tune split (assistant/fusion.py).
 
-Measured here: on cross-language questions BM25 matches only numbers, and a plain reciprocal
-rank fusion drags dense recall@5 from 91% to 37%; on same-language questions BM25 beats
-dense. So the lexical weight is the share of the question's terms found in the best lexical
-hit: near zero across languages, high within one. See `fuse` and the note on issue 3.
+Across languages BM25 matches little but numbers, and a plain reciprocal rank fusion dragged
+dense recall@5 from 91% to 37% (issue 3); the fitted fusion reads, per candidate, how much of
+the question each side can know instead of trusting either by a fixed weight.
 """
 
 from __future__ import annotations
@@ -26,25 +25,14 @@ from store.filters import SearchFilters
 from store.index import DocumentIndex
 from store.queries import StoredUnit, UnitQueries
 
-COVERAGE_FLOOR = 0.1  # below this (IDF-weighted) share of terms the lexical side is ignored
-COVERAGE_FULL = 0.4  # from this share on it gets its full weight
-
 
 @dataclass
 class Retrieval:
     sources: list[Source]
-    lexical_weight: float
-    coverage: float
     terms: QueryTerms
     timings_ms: dict[str, float] = field(default_factory=dict)
     # "paragraph 14" without a symbol, found in several documents: the one answered from
     chosen_document: str | None = None
-
-
-def lexical_weight(coverage: float) -> float:
-    if coverage <= COVERAGE_FLOOR:
-        return 0.0
-    return min(1.0, (coverage - COVERAGE_FLOOR) / (COVERAGE_FULL - COVERAGE_FLOOR))
 
 
 def fuse(
@@ -119,9 +107,6 @@ class HybridRetriever:
         timings["dense"] = (time.perf_counter() - started) * 1000
         terms, lexical_hits = pending.result()
         lexical = {unit.unit_id: (unit, score) for unit, score in lexical_hits}
-        top = lexical_hits[0][0] if lexical_hits else None
-        coverage = terms.coverage(top.text, top.language) if top else 0.0
-        weight = lexical_weight(coverage) if use_dense else 1.0
         started = time.perf_counter()
         fused = fuse(dense, lexical, QuestionEvidence.of(query, language, terms), self.weights)
         sources = self._merge(fused, filters, preferred_language)
@@ -138,7 +123,7 @@ class HybridRetriever:
             sources = direct + [source for source in sources if source.key not in named]
         timings["fusion"] = (time.perf_counter() - started) * 1000
         keep = max(k, sum(1 for source in sources if source.direct))
-        return Retrieval(sources[:keep], weight, coverage, terms, timings, chosen)
+        return Retrieval(sources[:keep], terms, timings, chosen)
 
     def _lexical(
         self,
